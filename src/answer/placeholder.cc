@@ -1,0 +1,1 @@
+int kotae_answer_placeholder = 0;

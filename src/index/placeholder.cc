@@ -1,0 +1,1 @@
+int kotae_index_placeholder = 0;

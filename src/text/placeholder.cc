@@ -1,0 +1,1 @@
+int kotae_text_placeholder = 0;
