@@ -1,0 +1,1 @@
+# review report sources (owner: report)

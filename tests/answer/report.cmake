@@ -1,0 +1,1 @@
+# review report tests (owner: report)
