@@ -1,0 +1,393 @@
+#include "answer/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "answer/choice.h"
+
+namespace kotae::answer {
+namespace {
+
+// Bigram and concept terms get prefixes that the analyzer never produces, so that a word
+// 「認証」 and the bigram 「認証」 stay different terms with their own statistics.
+constexpr std::string_view kBigramPrefix = "~";
+constexpr std::string_view kConceptPrefix = "@";
+
+std::string JoinSections(const std::vector<std::string>& sections) {
+  std::string out;
+  for (const std::string& s : sections) {
+    if (!out.empty()) out += ' ';
+    out += s;
+  }
+  return out;
+}
+
+double Idf(double num_docs, double doc_freq) {
+  return std::log(1.0 + (num_docs - doc_freq + 0.5) / (doc_freq + 0.5));
+}
+
+// Whitespace-insensitive key for "the same answer": the same text copied into two sheets
+// differs only in spacing and width.
+std::string AnswerKey(const std::string& text) {
+  std::string key = text::Normalize(text);
+  key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+  return key;
+}
+
+}  // namespace
+
+EngineOptions::EngineOptions() {
+  bm25.k1 = 1.2f;
+  bm25.weight[kFieldQuestion] = 3.0f;
+  bm25.weight[kFieldSection] = 0.6f;
+  bm25.weight[kFieldAnswer] = 1.0f;
+  bm25.weight[kFieldConcept] = 2.0f;
+  bm25.b[kFieldQuestion] = 0.6f;
+  bm25.b[kFieldSection] = 0.3f;
+  bm25.b[kFieldAnswer] = 0.75f;
+  bm25.b[kFieldConcept] = 0.3f;
+}
+
+struct Engine::Impl {
+  Library library;
+  std::shared_ptr<const text::Vocabulary> vocabulary;
+  EngineOptions options;
+  std::unique_ptr<text::Analyzer> analyzer;
+  std::unique_ptr<index::Index> index;
+  // Broader-concept closure per concept index.
+  std::vector<std::vector<std::uint32_t>> ancestors;
+  // Distinct terms of each entry (all fields), as ids into `term_ids`, sorted; used for
+  // the coverage feature of the decision.
+  std::unordered_map<std::string, std::uint32_t> term_ids;
+  std::vector<std::vector<std::uint32_t>> entry_terms;
+  std::vector<std::vector<std::uint32_t>> entry_concepts;  // concept indexes, sorted
+  std::vector<std::string> answer_keys;
+  std::vector<Polarity> polarity;
+
+  struct Analysed {
+    std::vector<std::string> words;
+    std::vector<std::string> bigrams;
+    std::vector<std::uint32_t> concepts;  // direct concept indexes, in order of appearance
+  };
+
+  Analysed Analyse(std::string_view text) {
+    Analysed out;
+    for (const text::Token& t : analyzer->Analyze(text)) {
+      if (t.kind == text::TokenKind::kWord) {
+        out.words.push_back(t.term);
+      } else {
+        out.bigrams.push_back(std::string(kBigramPrefix) + t.term);
+      }
+    }
+    if (vocabulary) {
+      for (const text::ConceptMatch& m : vocabulary->Match(text::Normalize(text))) {
+        out.concepts.push_back(m.concept_index);
+      }
+    }
+    return out;
+  }
+
+  std::string ConceptTerm(std::uint32_t concept_index) const {
+    return std::string(kConceptPrefix) + vocabulary->concepts()[concept_index].id;
+  }
+
+  void ComputeAncestors() {
+    if (!vocabulary) return;
+    const auto& concepts = vocabulary->concepts();
+    ancestors.assign(concepts.size(), {});
+    for (std::uint32_t i = 0; i < concepts.size(); ++i) {
+      std::vector<std::uint32_t> stack{i};
+      std::unordered_set<std::uint32_t> seen{i};
+      while (!stack.empty()) {
+        const std::uint32_t c = stack.back();
+        stack.pop_back();
+        for (const std::string& b : concepts[c].broader) {
+          const int found = vocabulary->Find(b);
+          if (found < 0) continue;
+          const auto parent = static_cast<std::uint32_t>(found);
+          if (seen.insert(parent).second) {
+            ancestors[i].push_back(parent);
+            stack.push_back(parent);
+          }
+        }
+      }
+    }
+  }
+
+  std::uint32_t TermId(const std::string& term) {
+    auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(term_ids.size()));
+    return it->second;
+  }
+
+  void Build() {
+    ComputeAncestors();
+    index::IndexBuilder builder(kNumFields);
+    const auto& entries = library.entries();
+    entry_terms.reserve(entries.size());
+    entry_concepts.reserve(entries.size());
+    for (const LibraryEntry& e : entries) {
+      std::vector<std::vector<std::string>> fields(kNumFields);
+      std::vector<std::uint32_t> concepts;
+      auto add_text = [&](std::string_view text, int field, bool concepts_to_concept_field) {
+        Analysed a = Analyse(text);
+        auto& f = fields[static_cast<size_t>(field)];
+        f.insert(f.end(), a.words.begin(), a.words.end());
+        f.insert(f.end(), a.bigrams.begin(), a.bigrams.end());
+        for (std::uint32_t c : a.concepts) {
+          const std::string term = ConceptTerm(c);
+          if (concepts_to_concept_field) {
+            fields[kFieldConcept].push_back(term);
+          } else {
+            f.push_back(term);
+          }
+          concepts.push_back(c);
+        }
+      };
+      add_text(e.question, kFieldQuestion, true);
+      add_text(JoinSections(e.sections), kFieldSection, true);
+      add_text(e.answer, kFieldAnswer, false);
+
+      std::vector<std::uint32_t> ids;
+      for (const auto& f : fields) {
+        for (const std::string& t : f) ids.push_back(TermId(t));
+      }
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      entry_terms.push_back(std::move(ids));
+      std::sort(concepts.begin(), concepts.end());
+      concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+      entry_concepts.push_back(std::move(concepts));
+      answer_keys.push_back(AnswerKey(e.answer));
+      polarity.push_back(AnswerPolarity(e.answer));
+      builder.Add(fields);
+    }
+    index = builder.Build();
+  }
+
+  struct Candidate {
+    std::uint32_t entry;
+    double bm25;
+    double coverage;          // IDF mass of the question's terms found in the entry
+    double concept_coverage;  // IDF mass of the question's concepts found in the entry
+    double rank_score;
+  };
+
+  ItemResult Answer(const sheet::Item& item);
+};
+
+ItemResult Engine::Impl::Answer(const sheet::Item& item) {
+  ItemResult result;
+  result.id = item.id;
+  result.question = item.question;
+  result.options = item.options;
+  if (result.options.empty()) result.options = OptionsFromHint(item.unit);
+  result.status = Status::kNoMatch;
+
+  // --- query -------------------------------------------------------------------------
+  std::unordered_map<std::string, float> weights;
+  std::unordered_map<std::string, int> counts;
+  auto add = [&](const std::string& term, float w) {
+    int& n = counts[term];
+    ++n;
+    // Repeats add with diminishing returns, so that a long requirement that says
+    // 「情報」 five times is not about 「情報」.
+    weights[term] += n == 1 ? w : w / static_cast<float>(n);
+  };
+  std::vector<std::uint32_t> question_concepts;
+  auto add_text = [&](std::string_view text, float scale) {
+    Analysed a = Analyse(text);
+    for (const std::string& t : a.words) add(t, options.word_weight * scale);
+    for (const std::string& t : a.bigrams) add(t, options.bigram_weight * scale);
+    for (std::uint32_t c : a.concepts) {
+      add(ConceptTerm(c), options.concept_weight * scale);
+      question_concepts.push_back(c);
+      for (std::uint32_t p : ancestors[c]) add(ConceptTerm(p), options.broader_weight * scale);
+    }
+  };
+  add_text(item.question, 1.0f);
+  add_text(JoinSections(item.sections), options.section_weight);
+  std::sort(question_concepts.begin(), question_concepts.end());
+  question_concepts.erase(std::unique(question_concepts.begin(), question_concepts.end()),
+                          question_concepts.end());
+
+  std::vector<index::QueryTerm> query;
+  query.reserve(weights.size());
+  for (const auto& [term, w] : weights) query.push_back({term, w});
+  std::sort(query.begin(), query.end(),
+            [](const index::QueryTerm& a, const index::QueryTerm& b) { return a.term < b.term; });
+  if (query.empty() || !index || index->num_docs() == 0) {
+    result.reason = query.empty() ? "the question has no searchable words" : "the library is empty";
+    return result;
+  }
+
+  // --- retrieve and re-rank ------------------------------------------------------------
+  const double n = index->num_docs();
+  double total_mass = 0;
+  struct QTerm {
+    std::int64_t id;  // -1 when no entry has the term
+    double mass;
+  };
+  std::vector<QTerm> qterms;
+  for (const index::QueryTerm& q : query) {
+    const double df = index->DocFreq(q.term);
+    const double mass = q.weight * Idf(n, df);
+    total_mass += mass;
+    auto it = term_ids.find(q.term);
+    qterms.push_back({it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second), mass});
+  }
+  double concept_mass = 0;
+  std::vector<double> concept_idf;
+  for (std::uint32_t c : question_concepts) {
+    const double idf = Idf(n, index->DocFreq(ConceptTerm(c)));
+    concept_idf.push_back(idf);
+    concept_mass += idf;
+  }
+
+  std::vector<Candidate> candidates;
+  for (const index::Hit& hit : index->Search(query, options.candidates, options.bm25)) {
+    Candidate c{hit.doc, hit.score, 0, 0, 0};
+    const auto& terms = entry_terms[hit.doc];
+    double covered = 0;
+    for (const QTerm& q : qterms) {
+      if (q.id >= 0 &&
+          std::binary_search(terms.begin(), terms.end(), static_cast<std::uint32_t>(q.id))) {
+        covered += q.mass;
+      }
+    }
+    c.coverage = total_mass > 0 ? covered / total_mass : 0;
+    const auto& ec = entry_concepts[hit.doc];
+    double ccovered = 0;
+    for (size_t i = 0; i < question_concepts.size(); ++i) {
+      if (std::binary_search(ec.begin(), ec.end(), question_concepts[i])) {
+        ccovered += concept_idf[i];
+      }
+    }
+    c.concept_coverage = concept_mass > 0 ? ccovered / concept_mass : c.coverage;
+    c.rank_score = c.bm25 * (0.5 + 0.5 * c.coverage);
+    candidates.push_back(c);
+  }
+  if (candidates.empty()) {
+    result.reason = "no library entry shares a word or concept with the question";
+    return result;
+  }
+  std::stable_sort(
+      candidates.begin(), candidates.end(),
+      [](const Candidate& a, const Candidate& b) { return a.rank_score > b.rank_score; });
+
+  // Sources: best first, one per distinct answer text.
+  std::vector<const Candidate*> picked;
+  std::unordered_set<std::string> seen_answers;
+  for (const Candidate& c : candidates) {
+    if (!seen_answers.insert(answer_keys[c.entry]).second) continue;
+    picked.push_back(&c);
+    if (picked.size() >= options.max_sources) break;
+  }
+  const Candidate& best = *picked.front();
+  const LibraryEntry& top = library.entries()[best.entry];
+
+  // --- decide ----------------------------------------------------------------------------
+  const double margin = picked.size() > 1 ? 1.0 - picked[1]->rank_score / best.rank_score : 1.0;
+  double confidence =
+      concept_mass > 0 ? 0.5 * best.coverage + 0.5 * best.concept_coverage : best.coverage;
+  confidence *= 0.8 + 0.2 * std::min(1.0, margin * 2.0);
+  confidence = std::clamp(confidence, 0.0, 1.0);
+
+  // Sources that disagree on yes/no: both close to the top, one positive, one negative.
+  bool disagree = false;
+  const Polarity top_polarity = polarity[best.entry];
+  for (size_t i = 1; i < picked.size(); ++i) {
+    if (picked[i]->rank_score < 0.8 * best.rank_score) break;
+    const Polarity p = polarity[picked[i]->entry];
+    if ((top_polarity == Polarity::kPositive && p == Polarity::kNegative) ||
+        (top_polarity == Polarity::kNegative && p == Polarity::kPositive)) {
+      disagree = true;
+    }
+  }
+
+  char reason[256];
+  std::snprintf(reason, sizeof reason,
+                "best source covers %.0f%% of the question's terms and %.0f%% of its concepts; "
+                "%.0f%% ahead of the next answer",
+                best.coverage * 100, best.concept_coverage * 100, margin * 100);
+  result.reason = reason;
+  if (confidence >= options.answer_threshold && !disagree) {
+    result.status = Status::kAnswered;
+  } else if (confidence >= options.review_threshold) {
+    result.status = Status::kNeedsReview;
+    if (disagree) result.reason = "top sources disagree (yes and no); " + result.reason;
+  } else {
+    result.status = Status::kNoMatch;
+    result.reason = "evidence too weak: " + result.reason;
+  }
+  result.confidence = confidence;
+
+  // Sources are listed for every status so that a reviewer sees what was near.
+  std::unordered_set<std::string> query_terms;
+  for (const auto& [term, w] : weights) query_terms.insert(term);
+  for (const Candidate* c : picked) {
+    const LibraryEntry& e = library.entries()[c->entry];
+    Source s;
+    s.doc = e.doc;
+    s.locator = e.locator;
+    s.question = e.sections.empty() ? e.question : JoinSections(e.sections) + " " + e.question;
+    s.answer = e.answer;
+    s.score = c->rank_score;
+    std::unordered_set<std::string> surfaces;
+    for (const std::string* text : {&s.question, &s.answer}) {
+      for (const text::Token& t : analyzer->Analyze(*text)) {
+        const std::string key =
+            t.kind == text::TokenKind::kWord ? t.term : std::string(kBigramPrefix) + t.term;
+        if (t.kind == text::TokenKind::kWord && query_terms.count(key) && t.end > t.begin &&
+            t.end <= text->size()) {
+          surfaces.insert(text->substr(t.begin, t.end - t.begin));
+        }
+      }
+    }
+    s.matched_terms.assign(surfaces.begin(), surfaces.end());
+    std::sort(s.matched_terms.begin(), s.matched_terms.end());
+    result.sources.push_back(std::move(s));
+  }
+
+  if (result.status != Status::kNoMatch) {
+    result.answer = top.answer;
+    result.choice = PickChoice(result.options, top.answer);
+  }
+  return result;
+}
+
+Result<std::unique_ptr<Engine>> Engine::Create(Library library,
+                                               std::shared_ptr<const text::Vocabulary> vocabulary,
+                                               const EngineOptions& options) {
+  auto analyzer = text::Analyzer::Create();
+  if (!analyzer.ok()) return analyzer.status();
+  auto impl = std::make_unique<Impl>();
+  impl->library = std::move(library);
+  impl->vocabulary = std::move(vocabulary);
+  impl->options = options;
+  impl->analyzer = std::move(analyzer).value();
+  impl->Build();
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+ItemResult Engine::Answer(const sheet::Item& item) { return impl_->Answer(item); }
+
+AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
+  AnswerRun run;
+  run.questionnaire_path = questionnaire.path;
+  run.library_paths = impl_->library.paths();
+  run.items.reserve(questionnaire.items.size());
+  for (const sheet::Item& item : questionnaire.items) run.items.push_back(Answer(item));
+  return run;
+}
+
+const Library& Engine::library() const { return impl_->library; }
+
+size_t Engine::IndexMemoryBytes() const { return impl_->index ? impl_->index->MemoryBytes() : 0; }
+
+}  // namespace kotae::answer

@@ -1,0 +1,78 @@
+// Engine: answers the items of a questionnaire from a Library.
+//
+// For each item it analyses the question (MeCab words, stemmed English words, CJK bigrams)
+// and maps it onto the security vocabulary, so that 「二要素認証」, "two-factor authentication"
+// and 「多要素認証」 meet on the concept `mfa`. Library entries are indexed in four fields —
+// question, section, answer, and the concepts named in them — and ranked by BM25F. The
+// decision then asks how much of the question the best entry covers (by IDF mass of the
+// question's terms and by its concepts), how far ahead of the next distinct answer it is, and
+// whether the top sources agree on yes/no; from that come the status and the confidence.
+//
+// The Engine owns its index, its copy of the library and an Analyzer. Answer() is not
+// thread-safe (the analyzer keeps MeCab state); use one Engine per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "answer/library.h"
+#include "answer/run.h"
+#include "base/status.h"
+#include "index/index.h"
+#include "sheet/model.h"
+#include "text/analyzer.h"
+#include "text/vocabulary.h"
+
+namespace kotae::answer {
+
+// Index fields of a library entry.
+enum Field : int { kFieldQuestion = 0, kFieldSection = 1, kFieldAnswer = 2, kFieldConcept = 3 };
+inline constexpr int kNumFields = 4;
+
+// Every tunable of retrieval and decision in one place, with its default.
+struct EngineOptions {
+  EngineOptions();
+
+  // BM25F parameters per field (see index.h). The question field dominates: two items that ask
+  // the same thing share their question words; answers share only some.
+  index::Bm25fParams bm25;
+
+  float word_weight = 1.0f;     // a MeCab/English word of the incoming question
+  float bigram_weight = 0.3f;   // a CJK bigram: a fallback, mostly redundant with words
+  float concept_weight = 2.5f;  // a vocabulary concept named in the question
+  float broader_weight = 0.6f;  // a broader concept of one named in the question
+  float section_weight = 0.3f;  // terms of the incoming item's section headings
+
+  size_t max_sources = 5;  // sources listed per item
+  size_t candidates = 40;  // entries re-ranked per item
+
+  // Decision: confidence >= answer_threshold → answered, >= review_threshold → needs_review,
+  // else no_match.
+  double answer_threshold = 0.62;
+  double review_threshold = 0.30;
+};
+
+class Engine {
+ public:
+  // `vocabulary` may be null (no concept matching). Fails only if the analyzer cannot start.
+  static Result<std::unique_ptr<Engine>> Create(Library library,
+                                                std::shared_ptr<const text::Vocabulary> vocabulary,
+                                                const EngineOptions& options = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  ItemResult Answer(const sheet::Item& item);
+  AnswerRun AnswerAll(const sheet::Questionnaire& questionnaire);
+
+  const Library& library() const;
+  size_t IndexMemoryBytes() const;
+
+ private:
+  struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kotae::answer

@@ -1,1 +1,0 @@
-int kotae_answer_placeholder = 0;
