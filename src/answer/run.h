@@ -14,26 +14,26 @@ enum class Status { kAnswered, kNeedsReview, kNoMatch };
 const char* StatusName(Status status);  // "answered", "needs_review", "no_match"
 
 struct Source {
-  std::string doc;      // library file path
-  std::string locator;  // "sheet!R12" or "§ heading"
-  std::string question; // the library entry's question (with its headings)
-  std::string answer;   // the library entry's answer or passage text
+  std::string doc;       // library file path
+  std::string locator;   // "sheet!R12" or "§ heading"
+  std::string question;  // the library entry's question (with its headings)
+  std::string answer;    // the library entry's answer or passage text
   double score = 0.0;
-  // Terms of the incoming question that matched this source, as normalised text, for
-  // highlighting.
+  // Words of this source's question/answer, exactly as written there, that matched the
+  // incoming question; the report highlights them.
   std::vector<std::string> matched_terms;
 };
 
 struct ItemResult {
-  std::string id;        // item locator, "Sheet!R12"
-  std::string question;  // full question text (headings and detail joined)
+  std::string id;                    // item locator, "Sheet!R12"
+  std::string question;              // full question text (headings and detail joined)
   std::vector<std::string> options;  // the item's answer options, if any
   Status status = Status::kNoMatch;
-  std::string answer;    // empty for kNoMatch
-  std::string choice;    // one of `options`, or empty
+  std::string answer;  // empty for kNoMatch
+  std::string choice;  // one of `options`, or empty
   double confidence = 0.0;
   std::vector<Source> sources;  // best first
-  std::string reason;    // short explanation of the decision, for the reviewer
+  std::string reason;           // short explanation of the decision, for the reviewer
 };
 
 struct AnswerRun {
