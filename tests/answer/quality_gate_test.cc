@@ -1,0 +1,88 @@
+// Retrieval quality gate: runs `kotae answer` on the dev tasks of ../shared/eval and scores the
+// runs with the shared scorer. Fails below the targets of the answer-engine issue, like a
+// regression test for ranking and decisions.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Shared(const std::string& rel) { return std::string(KOTAE_SHARED_DIR) + "/" + rel; }
+
+// Runs a shell command and returns its stdout; the exit status goes to *status.
+std::string Capture(const std::string& command, int* status) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    *status = -1;
+    return out;
+  }
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  *status = ::pclose(pipe);
+  return out;
+}
+
+fs::path Seed(const std::string& prefix) {
+  for (const auto& e : fs::directory_iterator(Shared("corpus/seeds"))) {
+    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path();
+  }
+  return {};
+}
+
+nlohmann::json RunAndScore(const std::string& sheet, const std::vector<fs::path>& library,
+                           const std::string& gold, const std::string& name) {
+  const fs::path out = fs::temp_directory_path() / ("kotae_gate_" + name + ".json");
+  std::string command = std::string(KOTAE_BINARY) + " answer --quiet '" + sheet + "'";
+  for (const fs::path& l : library) command += " --library '" + l.string() + "'";
+  command += " --json '" + out.string() + "' 2>&1";
+  int status = 0;
+  const std::string log = Capture(command, &status);
+  EXPECT_EQ(status, 0) << log;
+  const std::string scored = Capture("python3 '" + Shared("eval/score.py") + "' --json '" +
+                                         out.string() + "' '" + Shared(gold) + "'",
+                                     &status);
+  EXPECT_EQ(status, 0) << scored;
+  std::printf("%s: %s", name.c_str(), scored.c_str());
+  return nlohmann::json::parse(scored, nullptr, /*allow_exceptions=*/false);
+}
+
+class QualityGate : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(Shared("eval/score.py")) || !fs::exists(Shared("corpus/seeds"))) {
+      GTEST_SKIP() << "../shared (corpus and eval) not present: quality gate skipped";
+    }
+  }
+};
+
+TEST_F(QualityGate, MetiFromMic) {
+  const auto score = RunAndScore(Seed("001_").string(), {Seed("000_")},
+                                 "eval/dev/meti_from_mic.jsonl", "meti_from_mic");
+  ASSERT_TRUE(score.is_object());
+  EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
+  EXPECT_GE(score["top1"].get<double>(), 0.85);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.95);
+  EXPECT_GE(score["auto_precision"].get<double>(), 0.95);
+  EXPECT_GE(score["auto_coverage"].get<double>(), 0.60);
+  EXPECT_GE(score["abstain_ok"].get<double>(), 0.90);
+}
+
+TEST_F(QualityGate, EnglishFromMonocone) {
+  const auto score = RunAndScore(Shared("corpus/xlsx/english_questionnaire_blank.xlsx"),
+                                 {Seed("000_"), Seed("001_")},
+                                 "eval/dev/english_from_monocone.jsonl", "english_from_monocone");
+  ASSERT_TRUE(score.is_object());
+  EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
+  EXPECT_GE(score["top1"].get<double>(), 0.80);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.90);
+}
+
+}  // namespace

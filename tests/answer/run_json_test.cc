@@ -1,0 +1,52 @@
+#include "answer/run_json.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace kotae::answer {
+namespace {
+
+TEST(RunToJson, FollowsTheContract) {
+  AnswerRun run;
+  run.questionnaire_path = "in.xlsx";
+  run.library_paths = {"lib.txt"};
+  ItemResult item;
+  item.id = "チェックシート!R12";
+  item.question = "バックアップ";
+  item.status = Status::kNeedsReview;
+  item.answer = "日次";
+  item.choice = "有り";
+  item.confidence = 0.123456;
+  Source s{"lib.txt", "lib!R3", "バックアップ取得", "日次", 1.5, {"バックアップ"}};
+  item.sources = {s};
+  run.items = {item, ItemResult{}};
+
+  const auto j = nlohmann::json::parse(RunToJson(run));
+  EXPECT_EQ(j["questionnaire"]["path"], "in.xlsx");
+  EXPECT_EQ(j["questionnaire"]["items"], 2);
+  ASSERT_EQ(j["items"].size(), 2u);
+  const auto& first = j["items"][0];
+  EXPECT_EQ(first["id"], "チェックシート!R12");
+  EXPECT_EQ(first["status"], "needs_review");
+  EXPECT_EQ(first["answer"], "日次");
+  EXPECT_EQ(first["choice"], "有り");
+  EXPECT_DOUBLE_EQ(first["confidence"].get<double>(), 0.1235);
+  ASSERT_EQ(first["sources"].size(), 1u);
+  for (const char* key : {"doc", "locator", "question", "answer", "score"}) {
+    EXPECT_TRUE(first["sources"][0].contains(key)) << key;
+  }
+  EXPECT_EQ(j["items"][1]["status"], "no_match");
+}
+
+TEST(RunToJson, InvalidUtf8IsReplacedNotThrown) {
+  AnswerRun run;
+  ItemResult item;
+  item.question = std::string("bad \xff\xfe bytes");
+  run.items = {item};
+  const std::string out = RunToJson(run);
+  EXPECT_NO_THROW(nlohmann::json::parse(out));
+}
+
+}  // namespace
+}  // namespace kotae::answer
