@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Scores kotae on the dev tasks of ../shared/eval (needs a built build/kotae).
+#   ./scripts/eval.sh [--misses]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${KOTAE_SHARED_DIR:-../shared}
+bin=${KOTAE_BIN:-build/kotae}
+out=${TMPDIR:-/tmp}/kotae-eval
+mkdir -p "$out"
+seed() { ls "$shared"/corpus/seeds/"$1"_*.txt | head -1; }
+
+"$bin" answer --quiet "$(seed 001)" --library "$(seed 000)" --json "$out/meti_from_mic.json"
+"$bin" answer --quiet "$shared/corpus/xlsx/english_questionnaire_blank.xlsx" \
+  --library "$(seed 000)" --library "$(seed 001)" --json "$out/english_from_monocone.json"
+for task in meti_from_mic english_from_monocone; do
+  echo "== $task"
+  python3 "$shared/eval/score.py" "$out/$task.json" "$shared/eval/dev/$task.jsonl" "$@"
+done
