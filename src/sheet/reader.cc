@@ -1,0 +1,115 @@
+// ReadQuestionnaire: picks a reader by content first (zip and PDF signatures cannot lie the way
+// an extension can), then by extension and a delimiter sniff, and runs layout detection on
+// every grid the reader returns.
+#include "sheet/reader.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/file.h"
+#include "sheet/csv_reader.h"
+#include "sheet/encoding.h"
+#include "sheet/layout.h"
+#include "sheet/prose_reader.h"
+#include "sheet/text_table_reader.h"
+#include "sheet/xlsx_reader.h"
+#include "sheet/zip_archive.h"
+
+namespace kotae::sheet {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// True when the first lines split consistently on ',' or ';' into several fields: a CSV file
+// that arrived with a .txt extension.
+bool LooksDelimited(std::string_view text) {
+  for (char delim : {',', ';'}) {
+    int lines = 0;
+    int consistent = 0;
+    int first_fields = -1;
+    size_t start = 0;
+    while (start < text.size() && lines < 20) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(start, end - start);
+      start = end + 1;
+      if (line.find_first_not_of(" \r") == std::string_view::npos) continue;
+      int fields = 1;
+      for (char c : line) fields += c == delim ? 1 : 0;
+      ++lines;
+      if (first_fields < 0) first_fields = fields;
+      if (fields >= 2 && fields == first_fields) ++consistent;
+    }
+    if (lines >= 3 && consistent * 10 >= lines * 8) return true;
+  }
+  return false;
+}
+
+// Runs layout detection over the grids of one file, honouring ReadOptions::sheet.
+Result<Questionnaire> FromGrids(const std::vector<Grid>& grids, const std::string& path,
+                                SourceFormat format, const ReadOptions& options) {
+  Questionnaire q;
+  q.path = path;
+  q.format = format;
+  bool found = options.sheet.empty();
+  for (const Grid& grid : grids) {
+    if (!options.sheet.empty()) {
+      if (grid.name != options.sheet) continue;
+      found = true;
+    } else if (grid.hidden_sheet) {
+      continue;
+    }
+    Result<std::vector<Item>> items = DetectItems(grid, options);
+    if (!items.ok()) return items.status().WithPrefix(path);
+    for (Item& item : *items) q.items.push_back(std::move(item));
+  }
+  if (!found) {
+    std::string names;
+    for (const Grid& grid : grids) {
+      if (!names.empty()) names += ", ";
+      names += "'" + grid.name + "'";
+    }
+    return Status::NotFound(path + ": no sheet named '" + options.sheet + "' (sheets: " + names +
+                            ")");
+  }
+  return q;
+}
+
+}  // namespace
+
+Result<Questionnaire> ReadQuestionnaire(const std::string& path, const ReadOptions& options) {
+  KOTAE_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+  const std::string ext = FileExtension(path);
+
+  if (StartsWith(bytes, "PK\x03\x04")) {
+    bool is_docx = false;
+    {
+      // Only the entry names are needed to tell a Word document from a workbook.
+      Result<ZipArchive> zip = ZipArchive::Open(bytes, path);
+      if (!zip.ok()) return zip.status();
+      is_docx = zip->Has("word/document.xml") && !zip->Has("xl/workbook.xml");
+    }
+    if (is_docx) return ReadDocx(std::move(bytes), path);
+    KOTAE_ASSIGN_OR_RETURN(std::vector<Grid> grids, ReadXlsx(std::move(bytes), path));
+    return FromGrids(grids, path, SourceFormat::kXlsx, options);
+  }
+  if (StartsWith(bytes, "%PDF")) return ReadPdf(bytes, path);
+
+  KOTAE_ASSIGN_OR_RETURN(DecodedText text, DecodeText(bytes, path));
+  if (ext == "csv" || ext == "tsv" ||
+      (ext != "md" && LooksDelimited(text.utf8) && !LooksLikeTextTable(text.utf8))) {
+    KOTAE_ASSIGN_OR_RETURN(DelimitedFile file, ReadDelimited(bytes, path));
+    return FromGrids({file.grid}, path, SourceFormat::kCsv, options);
+  }
+  if (ext != "md" && LooksLikeTextTable(text.utf8)) {
+    KOTAE_ASSIGN_OR_RETURN(Grid grid, ReadTextTable(text.utf8, path));
+    return FromGrids({grid}, path, SourceFormat::kTextTable, options);
+  }
+  return ReadProseText(text.utf8, path);
+}
+
+}  // namespace kotae::sheet
