@@ -620,7 +620,7 @@ void Detector::DetectNumberColumn(const std::vector<Role>& roles) {
   for (int c = 0; c < limit; ++c) {
     size_t i = static_cast<size_t>(c);
     bool header_says = roles[i] == Role::kNumber && numeric[i] > 0;
-    bool data_says = filled[i] >= 3 && numeric[i] * 2 >= filled[i] && filled[i] * 3 >= sampled;
+    bool data_says = filled[i] >= 2 && numeric[i] * 2 >= filled[i] && filled[i] * 3 >= sampled;
     if (header_says || data_says) {
       L_.number_col = c;
       return;
