@@ -481,16 +481,23 @@ class Detector {
     const CellRange& m = grid_.merges[static_cast<size_t>(it->second)];
     return Cell(m.first_row, m.first_col);
   }
+  // Cells actually present in row r: loops over a row stop here, so one very wide row does not
+  // make every other row cost as much.
+  int RowWidth(int r) const {
+    if (r < 0 || r >= static_cast<int>(grid_.rows.size())) return 0;
+    return static_cast<int>(std::min<size_t>(grid_.rows[static_cast<size_t>(r)].size(),
+                                             static_cast<size_t>(num_cols_)));
+  }
   static int64_t Key(int r, int c) { return static_cast<int64_t>(r) * kMaxColumns + c; }
   void IndexMerges();
   int CountNonEmpty(int r) const {
     int n = 0;
-    for (int c = 0; c < num_cols_; ++c) n += Cell(r, c).empty() ? 0 : 1;
+    for (int c = 0; c < RowWidth(r); ++c) n += Cell(r, c).empty() ? 0 : 1;
     return n;
   }
   std::string RowKey(int r) const {
     std::string key;
-    for (int c = 0; c < num_cols_; ++c) {
+    for (int c = 0; c < RowWidth(r); ++c) {
       key += NormKey(grid_.At(r, c));
       key += '\x1f';
     }
@@ -542,7 +549,7 @@ int Detector::HeaderScore(int r, bool* has_question, bool* has_answer) const {
   int matched = 0;
   int non_empty = 0;
   *has_question = *has_answer = false;
-  for (int c = 0; c < num_cols_; ++c) {
+  for (int c = 0; c < RowWidth(r); ++c) {
     std::string cell = Cell(r, c);
     if (cell.empty()) continue;
     ++non_empty;
@@ -583,7 +590,7 @@ bool Detector::FindHeader() {
       if (r < 0 || r >= rows || grid_.RowHidden(r)) return false;
       int matched = 0;
       int non_empty = 0;
-      for (int c = 0; c < num_cols_; ++c) {
+      for (int c = 0; c < RowWidth(r); ++c) {
         std::string cell = Cell(r, c);
         if (cell.empty()) continue;
         ++non_empty;
@@ -609,7 +616,7 @@ void Detector::DetectNumberColumn(const std::vector<Role>& roles) {
   for (int r = L_.data_start; r < rows && sampled < kStatRows; ++r) {
     if (CountNonEmpty(r) < 2) continue;
     ++sampled;
-    for (int c = 0; c < num_cols_; ++c) {
+    for (int c = 0; c < RowWidth(r); ++c) {
       std::string cell = Cell(r, c);
       if (cell.empty()) continue;
       ++filled[static_cast<size_t>(c)];
@@ -758,7 +765,7 @@ bool Detector::AssignRolesFromStatistics() {
     if (grid_.RowHidden(r) || CountNonEmpty(r) < 2) continue;
     if (first_multi < 0) first_multi = r;
     ++multi;
-    for (int c = 0; c < num_cols_; ++c) {
+    for (int c = 0; c < RowWidth(r); ++c) {
       std::string cell = Cell(r, c);
       if (cell.empty()) continue;
       ++filled[static_cast<size_t>(c)];
@@ -902,7 +909,7 @@ Result<std::vector<Item>> Detector::Run() {
   for (int r = L_.data_start; r < rows; ++r) {
     if (grid_.RowHidden(r)) continue;  // hidden rows are not shown to whoever answers
     std::vector<std::pair<int, std::string>> cells;
-    for (int c = 0; c < num_cols_; ++c) {
+    for (int c = 0; c < RowWidth(r); ++c) {
       std::string text = Cell(r, c);
       if (!text.empty()) cells.emplace_back(c, std::move(text));
     }
