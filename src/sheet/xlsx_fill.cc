@@ -343,17 +343,25 @@ std::string CommentsXml(const std::vector<Note>& notes) {
 }
 
 // The legacy VML drawing Excel needs to show a comment box: one hidden note shape per
-// comment, anchored next to its cell.
-std::string VmlXml(const std::vector<Note>& notes) {
+// comment, anchored next to its cell. Shape ids come in blocks of 1024 declared by <o:idmap>;
+// drawing N owns blocks from (N-1)*64+1 on, so drawings of different sheets never share an id.
+std::string VmlXml(const std::vector<Note>& notes, int drawing) {
+  const int block = (drawing - 1) * 64 + 1;
+  std::string blocks;
+  for (std::size_t b = 0; b <= notes.size() / 1024; ++b) {
+    blocks += (b == 0 ? "" : ",") + std::to_string(block + static_cast<int>(b));
+  }
   std::string xml =
       "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" "
       "xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
       "xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
-      "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"1\"/></o:shapelayout>"
+      "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"" +
+      blocks +
+      "\"/></o:shapelayout>"
       "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" "
       "path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
       "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>";
-  int id = 1025;
+  int id = block * 1024 + 1;
   for (const Note& n : notes) {
     const std::string anchor = std::to_string(n.col + 1) + ", 15, " + std::to_string(n.row) +
                                ", 10, " + std::to_string(n.col + 4) + ", 15, " +
@@ -396,7 +404,7 @@ Status AddCommentParts(ZipArchive& zip, const std::string& file, SheetEditor& sh
   const std::string comments = "xl/comments" + std::to_string(n) + ".xml";
   const std::string vml = "xl/drawings/vmlDrawing" + std::to_string(n) + ".vml";
   out.added[comments] = CommentsXml(notes);
-  out.added[vml] = VmlXml(notes);
+  out.added[vml] = VmlXml(notes, n);
 
   const std::string rels_part = xlsx::RelsPartFor(sheet.part());
   std::unique_ptr<xlsx::XmlPart> rels;
