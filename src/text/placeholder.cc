@@ -1,1 +1,0 @@
-int kotae_text_placeholder = 0;
