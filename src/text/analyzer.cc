@@ -94,6 +94,25 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
+std::size_t CodePointCount(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Katakana letters and the prolonged sound mark, nothing else (not the middle dot ・).
+bool IsKatakanaWord(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t next;
+    const UChar32 c = DecodeAt(s, i, &next);
+    if (!((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC)) return false;
+    i = next;
+  }
+  return true;
+}
+
 struct Features {
   std::string_view pos, pos1, base;
 };
@@ -165,9 +184,10 @@ struct Analyzer::Impl {
     AddToken(out, std::move(term), begin, end, TokenKind::kWord, nt);
   }
 
-  // Runs MeCab over [begin, end) of the normalised text, in bounded chunks.
+  // Runs MeCab over [begin, end) of the normalised text, in bounded chunks; words starting
+  // before `emit_from` are context and are not emitted.
   void JapaneseWords(std::vector<Token>& out, const internal::NormalizedText& nt, std::size_t begin,
-                     std::size_t end) {
+                     std::size_t end, std::size_t emit_from) {
     const std::string& s = nt.text;
     while (begin < end) {
       std::size_t chunk_end = end;
@@ -187,40 +207,75 @@ struct Analyzer::Impl {
         chunk_end = (best != std::string_view::npos && best > 0) ? begin + best : cut;
         if (chunk_end == begin) chunk_end = begin + 1;  // cannot happen for valid UTF-8
       }
-      TagChunk(out, nt, begin, chunk_end);
+      TagChunk(out, nt, begin, chunk_end, emit_from);
       begin = chunk_end;
     }
   }
 
+  // MeCab nodes of one chunk, copied out because the katakana rule looks ahead.
+  struct Morpheme {
+    std::size_t begin, end;  // in the normalised text
+    std::string_view surface;
+    Features f;
+    bool katakana;
+  };
+
+  // Tags [begin, end); nodes starting before `emit_from` are context only (see Words()).
   void TagChunk(std::vector<Token>& out, const internal::NormalizedText& nt, std::size_t begin,
-                std::size_t end) {
+                std::size_t end, std::size_t emit_from) {
     const char* base = nt.text.data();
-    const MeCab::Node* node = tagger->parseToNode(base + begin, end - begin);
-    const MeCab::Node* prev_prefix = nullptr;
-    for (; node != nullptr; node = node->next) {
+    std::vector<Morpheme> morphemes;
+    for (const MeCab::Node* node = tagger->parseToNode(base + begin, end - begin); node != nullptr;
+         node = node->next) {
       if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
       if (node->length == 0) continue;
-      const Features f = ParseFeatures(node->feature ? node->feature : "");
       const auto nbegin = static_cast<std::size_t>(node->surface - base);
-      const std::size_t nend = nbegin + node->length;
       const std::string_view surface(node->surface, node->length);
-      if (f.pos == "接頭詞" && f.pos1 == "名詞接続") {
-        prev_prefix = node;
+      morphemes.push_back(Morpheme{nbegin, nbegin + node->length, surface,
+                                   ParseFeatures(node->feature ? node->feature : ""),
+                                   IsKatakanaWord(surface)});
+    }
+    const Morpheme* prev_prefix = nullptr;
+    for (std::size_t k = 0; k < morphemes.size(); ++k) {
+      const Morpheme& m = morphemes[k];
+      if (m.begin < emit_from) continue;
+      // ipadic splits loanword compounds it does not know into pieces (クラ|ウド,
+      // マル|ウェア, ファイア|ウォール). A run of adjacent katakana morphemes is one term;
+      // its pieces of three or more characters are kept too (アクセス in アクセスログ),
+      // shorter pieces are usually fragments and are dropped.
+      std::size_t run_end = k + 1;
+      while (m.katakana && run_end < morphemes.size() && morphemes[run_end].katakana &&
+             morphemes[run_end].begin == morphemes[run_end - 1].end) {
+        ++run_end;
+      }
+      if (run_end - k >= 2) {
+        AddToken(out, std::string(base + m.begin, morphemes[run_end - 1].end - m.begin), m.begin,
+                 morphemes[run_end - 1].end, TokenKind::kWord, nt);
+        for (std::size_t p = k; p < run_end; ++p) {
+          const Morpheme& piece = morphemes[p];
+          if (IsContentWord(piece.f) && CodePointCount(piece.surface) >= 3) {
+            AddToken(out, std::string(piece.surface), piece.begin, piece.end, TokenKind::kWord, nt);
+          }
+        }
+        k = run_end - 1;
+        prev_prefix = nullptr;
         continue;
       }
-      if (IsContentWord(f) && HasLetter(surface)) {
+      if (m.f.pos == "接頭詞" && m.f.pos1 == "名詞接続") {
+        prev_prefix = &m;
+        continue;
+      }
+      if (IsContentWord(m.f) && HasLetter(m.surface)) {
         // 「多要素」: ipadic splits the prefix 多 off; the compound keeps 多要素 apart from
         // 二要素 and 要素, so emit it as well as the noun.
-        if (prev_prefix != nullptr && f.pos == "名詞" &&
-            prev_prefix->surface + prev_prefix->length == node->surface) {
-          const auto pbegin = static_cast<std::size_t>(prev_prefix->surface - base);
-          AddToken(out, std::string(base + pbegin, nend - pbegin), pbegin, nend, TokenKind::kWord,
-                   nt);
+        if (prev_prefix != nullptr && m.f.pos == "名詞" && prev_prefix->end == m.begin) {
+          AddToken(out, std::string(base + prev_prefix->begin, m.end - prev_prefix->begin),
+                   prev_prefix->begin, m.end, TokenKind::kWord, nt);
         }
-        std::string_view term = surface;
-        if (f.pos != "名詞" && !f.base.empty() && f.base != "*") term = f.base;
+        std::string_view term = m.surface;
+        if (m.f.pos != "名詞" && !m.f.base.empty() && m.f.base != "*") term = m.f.base;
         if (!JapaneseStopWords().count(term)) {
-          AddToken(out, std::string(term), nbegin, nend, TokenKind::kWord, nt);
+          AddToken(out, std::string(term), m.begin, m.end, TokenKind::kWord, nt);
         }
       }
       prev_prefix = nullptr;
@@ -247,7 +302,15 @@ struct Analyzer::Impl {
         EnglishWord(out, nt, i, j);
       } else if (has_non_ascii && tagger != nullptr) {
         // Runs of ASCII punctuation and spaces alone hold no words.
-        JapaneseWords(out, nt, i, j);
+        // Digits just before the run are handed to MeCab as context, so that in 「1年以上」
+        // 年 is tagged a counter suffix rather than a noun; the English path already
+        // emitted the digits themselves.
+        std::size_t context = i;
+        while (context > 0 && i - context < 16 && nt.text[context - 1] >= '0' &&
+               nt.text[context - 1] <= '9') {
+          --context;
+        }
+        JapaneseWords(out, nt, context, j, i);
       }
       i = j;
     }

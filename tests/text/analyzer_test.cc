@@ -197,6 +197,27 @@ TEST_F(AnalyzerTest, HalfWidthKatakanaBecomesFullWidthTerms) {
   EXPECT_TRUE(Terms(tokens, TokenKind::kBigram).count("ービ"));
 }
 
+TEST_F(AnalyzerTest, KatakanaCompoundsStayWhole) {
+  const std::string input = "クラウドのファイアウォールとマルウェア対策、アクセスログ。";
+  const auto tokens = analyzer_->Analyze(input);
+  CheckSpans(input, tokens);
+  const auto words = Terms(tokens, TokenKind::kWord);
+  for (const char* w :
+       {"クラウド", "ファイアウォール", "マルウェア", "アクセスログ", "アクセス", "対策"}) {
+    EXPECT_TRUE(words.count(w)) << w;
+  }
+  // ipadic's fragments of unknown loanwords are not terms.
+  for (const char* w : {"クラ", "ウド", "マル", "ログ"}) EXPECT_FALSE(words.count(w)) << w;
+}
+
+TEST_F(AnalyzerTest, CounterAfterDigitsIsNotAWord) {
+  const auto words = Terms(analyzer_->Analyze("ログは1年以上、第11条に従い保存"), TokenKind::kWord);
+  EXPECT_FALSE(words.count("年"));
+  EXPECT_FALSE(words.count("条"));
+  EXPECT_TRUE(words.count("保存"));
+  EXPECT_TRUE(words.count("11"));
+}
+
 TEST_F(AnalyzerTest, SingleKanjiRunEmitsUnigram) {
   const auto tokens = analyzer_->Analyze("この鍵は");
   const auto bigrams = Terms(tokens, TokenKind::kBigram);
