@@ -94,6 +94,18 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
+// True if every code point of `s` (original text, possibly full-width) is an upper-case
+// letter.
+bool IsUpperCaseWord(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t next;
+    if (!u_isupper(DecodeAt(s, i, &next))) return false;
+    i = next;
+  }
+  return !s.empty();
+}
+
 std::size_t CodePointCount(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -160,10 +172,16 @@ struct Analyzer::Impl {
   }
 
   // One run of Latin letters/digits in the normalised text, [begin, end).
-  void EnglishWord(std::vector<Token>& out, const internal::NormalizedText& nt, std::size_t begin,
-                   std::size_t end) {
+  void EnglishWord(std::vector<Token>& out, std::string_view original,
+                   const internal::NormalizedText& nt, std::size_t begin, std::size_t end) {
     const std::string_view word(nt.text.data() + begin, end - begin);
-    if (word.size() > kMaxWordBytes || EnglishStopWords().count(word)) return;
+    if (word.size() > kMaxWordBytes) return;
+    // Acronyms written in capitals (IT, AES, ISMS, IDS) are names: "IT" is not the pronoun
+    // and "AES" must not be stemmed to "ae".
+    const bool acronym = word.size() >= 2 && word.size() <= 5 &&
+                         IsUpperCaseWord(original.substr(
+                             nt.orig_begin[begin], nt.orig_end[end - 1] - nt.orig_begin[begin]));
+    if (!acronym && EnglishStopWords().count(word)) return;
     const bool has_digit =
         std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     const bool all_digits =
@@ -172,7 +190,7 @@ struct Analyzer::Impl {
     if (all_digits && word.size() < 2) return;
     std::string term(word);
     // Stemming "sha256" or "iso27001" would only damage identifiers.
-    if (!has_digit && stemmer != nullptr) {
+    if (!has_digit && !acronym && stemmer != nullptr) {
       const sb_symbol* stemmed = sb_stemmer_stem(
           stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
       if (stemmed != nullptr) {
@@ -282,7 +300,8 @@ struct Analyzer::Impl {
     }
   }
 
-  void Words(std::vector<Token>& out, const internal::NormalizedText& nt) {
+  void Words(std::vector<Token>& out, std::string_view original,
+             const internal::NormalizedText& nt) {
     const std::string& s = nt.text;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -299,7 +318,7 @@ struct Analyzer::Impl {
         j = after;
       }
       if (latin) {
-        EnglishWord(out, nt, i, j);
+        EnglishWord(out, original, nt, i, j);
       } else if (has_non_ascii && tagger != nullptr) {
         // Runs of ASCII punctuation and spaces alone hold no words.
         // Digits just before the run are handed to MeCab as context, so that in 「1年以上」
@@ -392,7 +411,7 @@ Analyzer::~Analyzer() = default;
 std::vector<Token> Analyzer::Analyze(std::string_view text) {
   const internal::NormalizedText nt = internal::NormalizeWithOffsets(text);
   std::vector<Token> words, bigrams;
-  if (impl_->options.words) impl_->Words(words, nt);
+  if (impl_->options.words) impl_->Words(words, text, nt);
   if (impl_->options.bigrams) impl_->Bigrams(bigrams, nt);
   if (bigrams.empty()) return words;
   if (words.empty()) return bigrams;
