@@ -1,3 +1,5 @@
+
+
 #include "answer/engine.h"
 
 #include <algorithm>
@@ -15,6 +17,9 @@ namespace {
 // 「認証」 and the bigram 「認証」 stay different terms with their own statistics.
 constexpr std::string_view kBigramPrefix = "~";
 constexpr std::string_view kConceptPrefix = "@";
+// An entry about 「暗号化」 is also about its broader concept 「暗号」: it carries "^cryptography"
+// so that a question naming the broader concept finds it, with less weight than a direct match.
+constexpr std::string_view kBroaderPrefix = "^";
 
 std::string JoinSections(const std::vector<std::string>& sections) {
   std::string out;
@@ -64,6 +69,12 @@ struct Engine::Impl {
   std::unordered_map<std::string, std::uint32_t> term_ids;
   std::vector<std::vector<std::uint32_t>> entry_terms;
   std::vector<std::vector<std::uint32_t>> entry_concepts;  // concept indexes, sorted
+  std::vector<std::vector<std::uint32_t>> entry_broader;   // their broader concepts, sorted
+  // Distinct terms of each entry's own question (not its headings), and their IDF mass: how
+  // much of what the entry asks the incoming question also asks.
+  std::vector<std::vector<std::uint32_t>> entry_question_terms;
+  std::vector<double> entry_question_mass;
+  std::vector<std::string> term_strings;
   std::vector<std::string> answer_keys;
   std::vector<Polarity> polarity;
 
@@ -93,6 +104,9 @@ struct Engine::Impl {
   std::string ConceptTerm(std::uint32_t concept_index) const {
     return std::string(kConceptPrefix) + vocabulary->concepts()[concept_index].id;
   }
+  std::string BroaderTerm(std::uint32_t concept_index) const {
+    return std::string(kBroaderPrefix) + vocabulary->concepts()[concept_index].id;
+  }
 
   void ComputeAncestors() {
     if (!vocabulary) return;
@@ -119,6 +133,7 @@ struct Engine::Impl {
 
   std::uint32_t TermId(const std::string& term) {
     auto [it, inserted] = term_ids.emplace(term, static_cast<std::uint32_t>(term_ids.size()));
+    if (inserted) term_strings.push_back(term);
     return it->second;
   }
 
@@ -137,12 +152,9 @@ struct Engine::Impl {
         f.insert(f.end(), a.words.begin(), a.words.end());
         f.insert(f.end(), a.bigrams.begin(), a.bigrams.end());
         for (std::uint32_t c : a.concepts) {
-          const std::string term = ConceptTerm(c);
-          if (concepts_to_concept_field) {
-            fields[kFieldConcept].push_back(term);
-          } else {
-            f.push_back(term);
-          }
+          auto& target = concepts_to_concept_field ? fields[kFieldConcept] : f;
+          target.push_back(ConceptTerm(c));
+          for (std::uint32_t p : ancestors[c]) target.push_back(BroaderTerm(p));
           concepts.push_back(c);
         }
       };
@@ -150,6 +162,11 @@ struct Engine::Impl {
       add_text(JoinSections(e.sections), kFieldSection, true);
       add_text(e.answer, kFieldAnswer, false);
 
+      std::vector<std::uint32_t> question_ids;
+      for (const std::string& t : fields[kFieldQuestion]) question_ids.push_back(TermId(t));
+      std::sort(question_ids.begin(), question_ids.end());
+      question_ids.erase(std::unique(question_ids.begin(), question_ids.end()), question_ids.end());
+      entry_question_terms.push_back(std::move(question_ids));
       std::vector<std::uint32_t> ids;
       for (const auto& f : fields) {
         for (const std::string& t : f) ids.push_back(TermId(t));
@@ -159,12 +176,26 @@ struct Engine::Impl {
       entry_terms.push_back(std::move(ids));
       std::sort(concepts.begin(), concepts.end());
       concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+      std::vector<std::uint32_t> broader;
+      for (std::uint32_t c : concepts) {
+        broader.insert(broader.end(), ancestors[c].begin(), ancestors[c].end());
+      }
+      std::sort(broader.begin(), broader.end());
+      broader.erase(std::unique(broader.begin(), broader.end()), broader.end());
+      entry_broader.push_back(std::move(broader));
       entry_concepts.push_back(std::move(concepts));
       answer_keys.push_back(AnswerKey(e.answer));
       polarity.push_back(AnswerPolarity(e.answer));
       builder.Add(fields);
     }
     index = builder.Build();
+    const double n = index->num_docs();
+    entry_question_mass.reserve(entry_question_terms.size());
+    for (const auto& terms : entry_question_terms) {
+      double mass = 0;
+      for (std::uint32_t t : terms) mass += Idf(n, index->DocFreq(term_strings[t]));
+      entry_question_mass.push_back(mass);
+    }
   }
 
   struct Candidate {
@@ -172,6 +203,7 @@ struct Engine::Impl {
     double bm25;
     double coverage;          // IDF mass of the question's terms found in the entry
     double concept_coverage;  // IDF mass of the question's concepts found in the entry
+    double reverse_coverage;  // IDF mass of the entry's question found in the question
     double rank_score;
   };
 
@@ -203,7 +235,8 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
     for (const std::string& t : a.bigrams) add(t, options.bigram_weight * scale);
     for (std::uint32_t c : a.concepts) {
       add(ConceptTerm(c), options.concept_weight * scale);
-      question_concepts.push_back(c);
+      add(BroaderTerm(c), options.narrower_weight * scale);
+      if (scale >= 1.0f) question_concepts.push_back(c);
       for (std::uint32_t p : ancestors[c]) add(ConceptTerm(p), options.broader_weight * scale);
     }
   };
@@ -248,7 +281,7 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
 
   std::vector<Candidate> candidates;
   for (const index::Hit& hit : index->Search(query, options.candidates, options.bm25)) {
-    Candidate c{hit.doc, hit.score, 0, 0, 0};
+    Candidate c{hit.doc, hit.score, 0, 0, 0, 0};
     const auto& terms = entry_terms[hit.doc];
     double covered = 0;
     for (const QTerm& q : qterms) {
@@ -259,13 +292,29 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
     }
     c.coverage = total_mass > 0 ? covered / total_mass : 0;
     const auto& ec = entry_concepts[hit.doc];
+    const auto& eb = entry_broader[hit.doc];
     double ccovered = 0;
     for (size_t i = 0; i < question_concepts.size(); ++i) {
-      if (std::binary_search(ec.begin(), ec.end(), question_concepts[i])) {
-        ccovered += concept_idf[i];
+      const std::uint32_t qc = question_concepts[i];
+      double credit = 0;
+      if (std::binary_search(ec.begin(), ec.end(), qc)) {
+        credit = 1.0;
+      } else if (std::binary_search(eb.begin(), eb.end(), qc)) {
+        credit = 0.7;  // the entry is about a narrower concept
+      } else {
+        for (std::uint32_t a : ancestors[qc]) {
+          if (std::binary_search(ec.begin(), ec.end(), a)) credit = 0.4;  // a broader one
+        }
       }
+      ccovered += credit * concept_idf[i];
     }
     c.concept_coverage = concept_mass > 0 ? ccovered / concept_mass : c.coverage;
+    double reverse = 0;
+    for (std::uint32_t t : entry_question_terms[hit.doc]) {
+      if (weights.count(term_strings[t])) reverse += Idf(n, index->DocFreq(term_strings[t]));
+    }
+    c.reverse_coverage =
+        entry_question_mass[hit.doc] > 0 ? reverse / entry_question_mass[hit.doc] : 0;
     c.rank_score = c.bm25 * (0.5 + 0.5 * c.coverage);
     candidates.push_back(c);
   }
@@ -290,9 +339,13 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
 
   // --- decide ----------------------------------------------------------------------------
   const double margin = picked.size() > 1 ? 1.0 - picked[1]->rank_score / best.rank_score : 1.0;
-  double confidence =
-      concept_mass > 0 ? 0.5 * best.coverage + 0.5 * best.concept_coverage : best.coverage;
-  confidence *= 0.8 + 0.2 * std::min(1.0, margin * 2.0);
+  // Term coverage is the main evidence: a library question that shares half of the incoming
+  // question's IDF mass is as strong as evidence gets for long requirement texts (METI-style
+  // sheets run to several sentences), so coverage saturates at `full_coverage`. Concepts and
+  // the lead over the next distinct answer adjust it.
+  double confidence = std::min(1.0, best.coverage / options.full_coverage);
+  if (concept_mass > 0) confidence *= 0.8 + 0.2 * best.concept_coverage;
+  confidence *= 0.85 + 0.15 * std::min(1.0, margin * 2.0);
   confidence = std::clamp(confidence, 0.0, 1.0);
 
   // Sources that disagree on yes/no: both close to the top, one positive, one negative.
@@ -323,7 +376,6 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
     result.reason = "evidence too weak: " + result.reason;
   }
   result.confidence = confidence;
-
   // Sources are listed for every status so that a reviewer sees what was near.
   std::unordered_set<std::string> query_terms;
   for (const auto& [term, w] : weights) query_terms.insert(term);

@@ -38,19 +38,22 @@ struct EngineOptions {
   // the same thing share their question words; answers share only some.
   index::Bm25fParams bm25;
 
-  float word_weight = 1.0f;     // a MeCab/English word of the incoming question
-  float bigram_weight = 0.3f;   // a CJK bigram: a fallback, mostly redundant with words
-  float concept_weight = 2.5f;  // a vocabulary concept named in the question
-  float broader_weight = 0.6f;  // a broader concept of one named in the question
-  float section_weight = 0.3f;  // terms of the incoming item's section headings
+  float word_weight = 1.0f;      // a MeCab/English word of the incoming question
+  float bigram_weight = 0.3f;    // a CJK bigram: a fallback, mostly redundant with words
+  float concept_weight = 2.5f;   // a vocabulary concept named in the question
+  float narrower_weight = 1.2f;  // an entry names a narrower concept of one in the question
+  float broader_weight = 0.6f;   // an entry names a broader concept of one in the question
+  float section_weight = 0.3f;   // terms of the incoming item's section headings
 
   size_t max_sources = 5;  // sources listed per item
   size_t candidates = 40;  // entries re-ranked per item
 
   // Decision: confidence >= answer_threshold → answered, >= review_threshold → needs_review,
   // else no_match.
-  double answer_threshold = 0.62;
+  double answer_threshold = 0.70;
   double review_threshold = 0.30;
+  // Share of the question's IDF mass at which term coverage counts as complete evidence.
+  double full_coverage = 0.5;
 };
 
 class Engine {
