@@ -1,0 +1,495 @@
+// Prose documents into passages.
+//
+// Every format is first flattened into a list of paragraphs, each with what the format itself
+// says about it: an explicit heading level (Markdown '#', docx heading styles, numbered
+// headings such as "第3条" or "1.2"), "certainly body" (bullets, tables, code), or "unknown".
+// Unknown paragraphs are then resolved by the layout policy documents actually use: a short
+// line with no sentence end, directly followed by paragraph text, is a heading; several such
+// lines in a row are a chapter heading and its section heading. Body paragraphs are grouped
+// under the heading path into passages of bounded size.
+#include "sheet/prose_reader.h"
+
+#include <unicode/utf8.h>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+
+namespace kotae::sheet {
+namespace {
+
+// Passages are cut at paragraph boundaries once they pass this many characters; retrieval
+// works best on passages about the size of one check-sheet answer.
+constexpr size_t kPassageChars = 600;
+// A heading is short: this many characters (code points) at most, or twice that for text
+// that is all ASCII (English words are longer than Japanese characters).
+constexpr size_t kMaxHeadingChars = 40;
+// Heuristic headings get levels from here on so that they nest below explicit ones.
+constexpr int kHeuristicLevel = 20;
+// Title lines above the first explicit heading: outermost, never closed.
+constexpr int kTitleLevel = 0;
+// Hostile-PDF bounds: pages read and text kept.
+constexpr int kMaxPdfPages = 10'000;
+constexpr size_t kMaxPdfText = 64u << 20;
+
+constexpr int kBody = -1;    // certainly body text
+constexpr int kUnknown = 0;  // body or heading, decided by what follows
+
+struct Para {
+  std::string text;
+  int level = kUnknown;  // > 0: heading of that level
+  int index = 0;         // line (text) or paragraph (docx) index, for Item::row
+};
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+// Trims ASCII whitespace and the ideographic space U+3000.
+std::string_view Trim(std::string_view s) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  while (true) {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
+                       s.front() == '\f' || s.front() == '\v')) {
+      s.remove_prefix(1);
+    } else if (s.starts_with(kIdeographicSpace)) {
+      s.remove_prefix(3);
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' ||
+                       s.back() == '\f' || s.back() == '\v')) {
+      s.remove_suffix(1);
+    } else if (s.ends_with(kIdeographicSpace)) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+// Last code point of `s`, skipping closing brackets and quotes (a sentence may end "…。」").
+UChar32 LastSignificant(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    UChar32 c;
+    U8_PREV(p, 0, i, c);
+    switch (c) {
+      case ')':
+      case ']':
+      case '"':
+      case '\'':
+      case 0x300D:
+      case 0x300F:
+      case 0xFF09:
+      case 0x3011:
+      case 0xFF3D:  // 」』）】］
+        continue;
+      default:
+        return c;
+    }
+  }
+  return 0;
+}
+
+bool EndsSentence(std::string_view s) {
+  switch (LastSignificant(s)) {
+    case 0x3002:
+    case 0xFF0E:
+    case '.':  // 。．.
+    case ':':
+    case 0xFF1A:  // :：
+    case 0x3001:
+    case ',':
+    case 0xFF0C:  // 、,，
+    case ';':
+    case 0xFF1B:
+    case '!':
+    case 0xFF01:
+    case '?':
+    case 0xFF1F:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeadingLike(std::string_view s) {
+  if (s.empty() || EndsSentence(s)) return false;
+  size_t limit = IsAscii(s) ? 2 * kMaxHeadingChars : kMaxHeadingChars;
+  return CodePoints(s) <= limit;
+}
+
+// Reads one digit (ASCII or fullwidth) at `s[i]`; advances `i`.
+bool ConsumeDigit(std::string_view s, size_t& i) {
+  if (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+    ++i;
+    return true;
+  }
+  if (s.substr(i).size() >= 3 && s.substr(i, 2) == "\xEF\xBC" &&
+      static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+      static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+    i += 3;
+    return true;
+  }
+  return false;
+}
+
+bool ConsumeAny(std::string_view s, size_t& i, std::initializer_list<std::string_view> options) {
+  for (std::string_view o : options) {
+    if (s.substr(i).starts_with(o)) {
+      i += o.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// Level of a numbered heading ("第2章", "第3条（目的）", "1.", "1.2 目的", "（1）"), or 0 when the
+// line does not start with a heading number.
+int NumberedLevel(std::string_view s) {
+  size_t i = 0;
+  if (ConsumeAny(s, i, {"第"})) {
+    size_t digits = 0;
+    while (ConsumeDigit(s, i) ||
+           ConsumeAny(s, i,
+                      {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百"})) {
+      ++digits;
+    }
+    if (digits == 0) return 0;
+    static const std::pair<std::string_view, int> kUnits[] = {
+        {"編", 1}, {"部", 1}, {"章", 2}, {"節", 3}, {"条", 4}, {"項", 5}, {"款", 5}};
+    for (const auto& [unit, level] : kUnits) {
+      if (s.substr(i).starts_with(unit)) return level;
+    }
+    return 0;
+  }
+  if (ConsumeAny(s, i, {"(", "（"})) {
+    if (!ConsumeDigit(s, i)) return 0;
+    while (ConsumeDigit(s, i)) {
+    }
+    return ConsumeAny(s, i, {")", "）"}) && i < s.size() ? 7 : 0;
+  }
+  // Dotted numbers: the count of groups is the depth.
+  int groups = 0;
+  while (true) {
+    size_t group_start = i;
+    if (!ConsumeDigit(s, i)) {
+      i = group_start;
+      break;
+    }
+    while (ConsumeDigit(s, i)) {
+    }
+    ++groups;
+    size_t after_number = i;
+    size_t peek = i;
+    if (ConsumeAny(s, peek, {".", "．"}) && ConsumeDigit(s, peek)) {
+      ConsumeAny(s, i, {".", "．"});
+      continue;
+    }
+    i = after_number;
+    break;
+  }
+  if (groups == 0) return 0;
+  if (ConsumeAny(s, i, {")", "）"})) return i < s.size() ? 7 : 0;
+  bool had_dot = ConsumeAny(s, i, {".", "．"});
+  bool space = ConsumeAny(s, i, {" ", "\xE3\x80\x80"});
+  if (!had_dot && !space) return 0;  // "2025年…" or "3時間" are not headings
+  if (Trim(s.substr(i)).empty()) return 0;
+  return std::min(groups, 6);
+}
+
+bool IsMarkdownHeading(std::string_view s, int& level, std::string_view& title) {
+  size_t n = 0;
+  while (n < s.size() && s[n] == '#') ++n;
+  if (n == 0 || n > 6 || n >= s.size() || s[n] != ' ') return false;
+  title = Trim(s.substr(n + 1));
+  while (title.ends_with('#')) title.remove_suffix(1);
+  title = Trim(title);
+  level = static_cast<int>(n);
+  return !title.empty();
+}
+
+bool IsRule(std::string_view s) {
+  if (s.size() < 3) return false;
+  char c = s[0];
+  if (c != '-' && c != '*' && c != '_' && c != '=') return false;
+  return std::all_of(s.begin(), s.end(), [c](char x) { return x == c || x == ' '; });
+}
+
+bool IsTableSeparator(std::string_view s) {
+  return s.starts_with('|') && std::all_of(s.begin(), s.end(), [](char c) {
+           return c == '|' || c == '-' || c == ':' || c == ' ';
+         });
+}
+
+bool IsListOrTable(std::string_view s) {
+  for (std::string_view p : {"- ", "* ", "+ ", "|", "> ", "・", "•", "●", "■", "□", "◆", "※"}) {
+    if (s.starts_with(p)) return true;
+  }
+  return false;
+}
+
+// One line of text into a paragraph, or nothing for blank lines and decoration.
+std::vector<Para> ParagraphsFromText(std::string_view utf8) {
+  std::vector<Para> paras;
+  bool markdown = false;
+  {
+    // Markdown mode when any line is an ATX heading: then only '#' lines are headings, since
+    // numbered and short lines in Markdown are list items and emphasis.
+    size_t start = 0;
+    while (start < utf8.size()) {
+      size_t end = utf8.find('\n', start);
+      if (end == std::string_view::npos) end = utf8.size();
+      int level;
+      std::string_view title;
+      if (IsMarkdownHeading(Trim(utf8.substr(start, end - start)), level, title)) {
+        markdown = true;
+        break;
+      }
+      start = end + 1;
+    }
+  }
+  bool in_code = false;
+  size_t start = 0;
+  int line_no = 0;
+  while (start < utf8.size()) {
+    size_t end = utf8.find('\n', start);
+    if (end == std::string_view::npos) end = utf8.size();
+    std::string_view line = Trim(utf8.substr(start, end - start));
+    const int index = line_no++;
+    start = end + 1;
+    if (line.starts_with("```")) {
+      in_code = !in_code;
+      continue;
+    }
+    if (line.empty()) continue;
+    Para p;
+    p.index = index;
+    p.text.assign(line);
+    int level = 0;
+    std::string_view title;
+    if (in_code) {
+      p.level = kBody;
+    } else if (markdown) {
+      if (IsRule(line) || IsTableSeparator(line)) continue;
+      if (IsMarkdownHeading(line, level, title)) {
+        p.level = level;
+        p.text.assign(title);
+      } else {
+        p.level = kBody;
+      }
+    } else if (IsListOrTable(line)) {
+      p.level = kBody;
+    } else if ((level = NumberedLevel(line)) > 0 && IsHeadingLike(line)) {
+      p.level = level;
+    } else {
+      p.level = IsHeadingLike(line) ? kUnknown : kBody;
+    }
+    paras.push_back(std::move(p));
+  }
+  return paras;
+}
+
+struct Heading {
+  int level;
+  std::string text;
+};
+
+class PassageBuilder {
+ public:
+  explicit PassageBuilder(const std::string& path) : base_(BaseName(path)) {
+    out_.path = path;
+    out_.format = SourceFormat::kProse;
+  }
+
+  void Build(const std::vector<Para>& paras) {
+    size_t i = 0;
+    while (i < paras.size()) {
+      const Para& p = paras[i];
+      if (p.level > 0) {
+        Flush();
+        PushExplicit(p.level, p.text);
+        ++i;
+        continue;
+      }
+      if (p.level == kUnknown) {
+        // A run of heading-like lines; they are headings only if body text follows.
+        size_t j = i;
+        while (j + 1 < paras.size() && paras[j + 1].level == kUnknown) ++j;
+        // paras[i..j] are heading-like; what follows paras[j] decides.
+        bool body_follows = j + 1 < paras.size() && paras[j + 1].level == kBody;
+        bool explicit_follows = j + 1 < paras.size() && paras[j + 1].level > 0;
+        if (explicit_follows && stack_.empty() && out_.items.empty() && body_.empty()) {
+          // Lines above the first numbered or styled heading are the document's title; they
+          // stay outermost whatever levels the explicit headings have.
+          for (size_t k = i; k <= j; ++k) stack_.push_back({kTitleLevel, paras[k].text});
+          i = j + 1;
+          continue;
+        }
+        if (body_follows) {
+          Flush();
+          PushHeuristicRun(paras, i, j + 1);
+          i = j + 1;
+          continue;
+        }
+        for (size_t k = i; k <= j; ++k) AddBody(paras[k]);
+        i = j + 1;
+        continue;
+      }
+      AddBody(p);
+      ++i;
+    }
+    Flush();
+  }
+
+  Questionnaire Take() { return std::move(out_); }
+
+ private:
+  void PushExplicit(int level, const std::string& text) {
+    while (!stack_.empty() && stack_.back().level >= level && stack_.back().level != kTitleLevel) {
+      stack_.pop_back();
+    }
+    stack_.push_back({level, text});
+  }
+
+  void PushHeuristicRun(const std::vector<Para>& paras, size_t begin, size_t end) {
+    if (end - begin == 1) {
+      // A lone heading is a sibling of the previous heuristic heading.
+      int level = kHeuristicLevel;
+      if (!stack_.empty() && stack_.back().level >= kHeuristicLevel) level = stack_.back().level;
+      PushExplicit(level, paras[begin].text);
+      return;
+    }
+    // Several heading lines in a row start a new chapter of heuristic headings.
+    while (!stack_.empty() && stack_.back().level >= kHeuristicLevel) stack_.pop_back();
+    for (size_t k = begin; k < end; ++k) {
+      stack_.push_back({kHeuristicLevel + static_cast<int>(k - begin), paras[k].text});
+    }
+  }
+
+  void AddBody(const Para& p) {
+    size_t chars = CodePoints(p.text);
+    if (!body_.empty() && body_chars_ + chars > kPassageChars) Flush();
+    if (body_.empty()) first_index_ = p.index;
+    body_.push_back(p.text);
+    body_chars_ += chars;
+  }
+
+  void Flush() {
+    if (body_.empty()) return;
+    Item item;
+    item.kind = ItemKind::kPassage;
+    item.sheet = base_;
+    item.row = first_index_;
+    std::string path_text;
+    for (const auto& h : stack_) {
+      item.sections.push_back(h.text);
+      if (!path_text.empty()) path_text += " > ";
+      path_text += h.text;
+    }
+    item.question = stack_.empty() ? base_ : stack_.back().text;
+    if (path_text.empty()) path_text = base_;
+    item.question_parts = {item.question};
+    std::string id = "§ " + path_text;
+    int& seen = id_counts_[id];
+    ++seen;
+    item.id = seen == 1 ? id : id + " #" + std::to_string(seen);
+    for (size_t k = 0; k < body_.size(); ++k) {
+      if (k > 0) item.answer.push_back('\n');
+      item.answer += body_[k];
+    }
+    out_.items.push_back(std::move(item));
+    body_.clear();
+    body_chars_ = 0;
+  }
+
+  std::string base_;
+  Questionnaire out_;
+  std::vector<Heading> stack_;
+  std::vector<std::string> body_;
+  size_t body_chars_ = 0;
+  int first_index_ = 0;
+  std::map<std::string, int> id_counts_;
+};
+
+Questionnaire BuildPassages(const std::vector<Para>& paras, const std::string& path) {
+  PassageBuilder builder(path);
+  builder.Build(paras);
+  return builder.Take();
+}
+
+void IgnorePopplerMessage(const std::string&, void*) {}
+
+}  // namespace
+
+Result<Questionnaire> ReadProseText(std::string_view utf8, const std::string& path) {
+  return BuildPassages(ParagraphsFromText(utf8), path);
+}
+
+Result<Questionnaire> ReadPdf(const std::string& bytes, const std::string& path) {
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return Status::InvalidInput(path + ": PDF is too large");
+  }
+  // poppler reports parse problems on stderr; kotae reports them as one Status line instead.
+  poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
+  std::string text;
+  try {
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) return Status::InvalidInput(path + ": not a readable PDF");
+    if (doc->is_locked()) return Status::InvalidInput(path + ": PDF is password-protected");
+    int pages = doc->pages();
+    if (pages > kMaxPdfPages) {
+      return Status::InvalidInput(path + ": PDF has " + std::to_string(pages) +
+                                  " pages, over the limit of " + std::to_string(kMaxPdfPages));
+    }
+    for (int i = 0; i < pages; ++i) {
+      std::unique_ptr<poppler::page> page(doc->create_page(i));
+      if (!page) continue;
+      poppler::byte_array utf8 = page->text().to_utf8();
+      text.append(utf8.begin(), utf8.end());
+      text.push_back('\n');
+      if (text.size() > kMaxPdfText) {
+        return Status::InvalidInput(path + ": PDF text is over " +
+                                    std::to_string(kMaxPdfText >> 20) + " MiB");
+      }
+    }
+  } catch (const std::exception& e) {
+    return Status::InvalidInput(path + ": PDF could not be read: " + e.what());
+  }
+  // poppler separates lines with '\n' and sometimes form feeds between blocks.
+  std::replace(text.begin(), text.end(), '\f', '\n');
+  std::vector<Para> paras = ParagraphsFromText(text);
+  // Page numbers on their own line are furniture, not content.
+  std::erase_if(paras, [](const Para& p) {
+    return std::all_of(p.text.begin(), p.text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '-'; });
+  });
+  return BuildPassages(paras, path);
+}
+
+Result<Questionnaire> ReadDocx(std::string bytes, const std::string& path) {
+  (void)bytes;
+  return Status::InvalidInput(path + ": docx reading is not available in this build");
+}
+
+}  // namespace kotae::sheet
