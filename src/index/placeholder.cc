@@ -1,1 +1,0 @@
-int kotae_index_placeholder = 0;
