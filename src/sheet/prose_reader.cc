@@ -15,13 +15,16 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
 #include "base/file.h"
+#include "sheet/zip_archive.h"
 
 namespace kotae::sheet {
 namespace {
@@ -39,6 +42,9 @@ constexpr int kTitleLevel = 0;
 // Hostile-PDF bounds: pages read and text kept.
 constexpr int kMaxPdfPages = 10'000;
 constexpr size_t kMaxPdfText = 64u << 20;
+// docx bounds: largest XML part parsed, deepest element nesting followed.
+constexpr std::uint64_t kMaxDocxPartBytes = 64u << 20;
+constexpr int kMaxDocxDepth = 64;
 
 constexpr int kBody = -1;    // certainly body text
 constexpr int kUnknown = 0;  // body or heading, decided by what follows
@@ -439,6 +445,136 @@ Questionnaire BuildPassages(const std::vector<Para>& paras, const std::string& p
 
 void IgnorePopplerMessage(const std::string&, void*) {}
 
+// Heading level of a paragraph style name: "Title" 1, "heading N" / "見出し N" N+1, else 0.
+int LevelOfStyleName(std::string_view name) {
+  std::string lower;
+  for (char c : name)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower == "title" || lower == "表題") return 1;
+  std::string_view rest;
+  for (std::string_view prefix : {"heading", "見出し"}) {
+    if (std::string_view(lower).starts_with(prefix)) {
+      rest = Trim(std::string_view(lower).substr(prefix.size()));
+      size_t i = 0;
+      int n = 0;
+      while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9' && n < 100)
+        n = n * 10 + (rest[i++] - '0');
+      if (i == 0) {
+        // Fullwidth digit: 見出し１.
+        if (ConsumeDigit(rest, i)) n = static_cast<unsigned char>(rest[2]) - 0x90;
+      }
+      if (i > 0 && i == rest.size() && n >= 1 && n <= 9) return n + 1;
+    }
+  }
+  return 0;
+}
+
+// styleId -> heading level from word/styles.xml. Word stores localized style ids ("1" for
+// 見出し 1 in Japanese Word), so the style's name and outline level decide, not its id.
+std::map<std::string, int> DocxStyleLevels(const std::string& xml) {
+  std::map<std::string, int> levels;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return levels;  // styles are optional help
+  for (pugi::xml_node style : doc.child("w:styles").children("w:style")) {
+    if (std::string_view(style.attribute("w:type").value()) != "paragraph") continue;
+    std::string id = style.attribute("w:styleId").value();
+    int level = LevelOfStyleName(style.child("w:name").attribute("w:val").value());
+    if (level == 0) level = LevelOfStyleName(id);
+    pugi::xml_node outline = style.child("w:pPr").child("w:outlineLvl");
+    if (level == 0 && outline) {
+      int v = outline.attribute("w:val").as_int(9);
+      if (v >= 0 && v < 9) level = v + 2;
+    }
+    if (level > 0) levels[id] = level;
+  }
+  return levels;
+}
+
+// Walks w:body in document order into paragraphs: w:p directly, w:tbl cells as body text,
+// w:sdt content transparently.
+class DocxWalker {
+ public:
+  explicit DocxWalker(const std::map<std::string, int>& style_levels)
+      : style_levels_(style_levels) {}
+
+  void Walk(pugi::xml_node parent, bool in_table, int depth) {
+    if (depth > kMaxDocxDepth) return;  // hostile nesting; real documents nest a few levels
+    for (pugi::xml_node node : parent.children()) {
+      std::string_view name = node.name();
+      if (name == "w:p") {
+        AddParagraph(node, in_table);
+      } else if (name == "w:tbl" || name == "w:tr" || name == "w:tc") {
+        Walk(node, /*in_table=*/true, depth + 1);
+      } else if (name == "w:sdt" || name == "w:sdtContent" || name == "w:customXml") {
+        Walk(node, in_table, depth + 1);
+      }
+    }
+  }
+
+  std::vector<Para> Take() { return std::move(paras_); }
+
+ private:
+  void AddParagraph(pugi::xml_node p, bool in_table) {
+    std::string text;
+    AppendRuns(p, text, 0);
+    std::string_view trimmed = Trim(text);
+    int index = next_index_++;
+    if (trimmed.empty()) return;
+    Para para;
+    para.index = index;
+    para.text.assign(trimmed);
+    int level = 0;
+    pugi::xml_node ppr = p.child("w:pPr");
+    if (!in_table) {
+      auto it = style_levels_.find(ppr.child("w:pStyle").attribute("w:val").value());
+      if (it != style_levels_.end()) {
+        level = it->second;
+      } else {
+        level = LevelOfStyleName(ppr.child("w:pStyle").attribute("w:val").value());
+      }
+      if (level == 0 && ppr.child("w:outlineLvl")) {
+        int v = ppr.child("w:outlineLvl").attribute("w:val").as_int(9);
+        if (v >= 0 && v < 9) level = v + 2;
+      }
+    }
+    if (level > 0) {
+      para.level = level;
+    } else if (in_table || ppr.child("w:numPr") || IsListOrTable(trimmed)) {
+      para.level = kBody;  // table cells and list items are content
+    } else if (NumberedLevel(trimmed) > 0 && IsHeadingLike(trimmed)) {
+      para.level = NumberedLevel(trimmed);
+    } else {
+      para.level = IsHeadingLike(trimmed) ? kUnknown : kBody;
+    }
+    paras_.push_back(std::move(para));
+  }
+
+  // Text of runs, hyperlinks, insertions and fields inside one paragraph; deleted text
+  // (w:del, w:delText) is not part of the document as it reads.
+  void AppendRuns(pugi::xml_node node, std::string& out, int depth) {
+    if (depth > kMaxDocxDepth) return;
+    for (pugi::xml_node child : node.children()) {
+      std::string_view name = child.name();
+      if (name == "w:t") {
+        out.append(child.text().get());
+      } else if (name == "w:tab") {
+        out.push_back(' ');
+      } else if (name == "w:br" || name == "w:cr") {
+        out.push_back('\n');
+      } else if (name == "w:del" || name == "w:pPr" || name == "w:rPr" || name == "w:delText" ||
+                 name == "w:instrText") {
+        continue;
+      } else if (child.type() == pugi::node_element) {
+        AppendRuns(child, out, depth + 1);
+      }
+    }
+  }
+
+  const std::map<std::string, int>& style_levels_;
+  std::vector<Para> paras_;
+  int next_index_ = 0;
+};
+
 }  // namespace
 
 Result<Questionnaire> ReadProseText(std::string_view utf8, const std::string& path) {
@@ -488,8 +624,28 @@ Result<Questionnaire> ReadPdf(const std::string& bytes, const std::string& path)
 }
 
 Result<Questionnaire> ReadDocx(std::string bytes, const std::string& path) {
-  (void)bytes;
-  return Status::InvalidInput(path + ": docx reading is not available in this build");
+  // A policy document's XML is a few MiB at most; a DOM of a bigger part would cost many times
+  // its size in memory.
+  ZipLimits limits;
+  limits.max_entry_bytes = kMaxDocxPartBytes;
+  KOTAE_ASSIGN_OR_RETURN(ZipArchive zip, ZipArchive::Open(std::move(bytes), path, limits));
+  std::map<std::string, int> style_levels;
+  if (zip.Has("word/styles.xml")) {
+    KOTAE_ASSIGN_OR_RETURN(std::string styles, zip.Read("word/styles.xml"));
+    style_levels = DocxStyleLevels(styles);
+  }
+  KOTAE_ASSIGN_OR_RETURN(std::string document, zip.Read("word/document.xml"));
+  pugi::xml_document doc;
+  // parse_default expands no DTD or external entities; nothing is fetched or inflated.
+  pugi::xml_parse_result parsed = doc.load_buffer(document.data(), document.size());
+  if (!parsed) {
+    return Status::InvalidInput(path + ": word/document.xml: " + parsed.description());
+  }
+  pugi::xml_node body = doc.child("w:document").child("w:body");
+  if (!body) return Status::InvalidInput(path + ": word/document.xml has no w:body");
+  DocxWalker walker(style_levels);
+  walker.Walk(body, /*in_table=*/false, 0);
+  return BuildPassages(walker.Take(), path);
 }
 
 }  // namespace kotae::sheet
