@@ -119,20 +119,20 @@ Status FillDelimited(const std::string& input_path, const std::string& output_pa
   char delimiter = ',';
   Encoding encoding = Encoding::kUtf8Bom;
   std::string_view line_end = "\r\n";
-  if (ext == "csv" || ext == "tsv") {
+  // The reader is chosen as ReadQuestionnaire chose it (reader.cc), so fill rows mean the
+  // same records: .csv/.tsv are delimited; other text is a tab table if it looks like one,
+  // and otherwise was read as delimited text.
+  KOTAE_ASSIGN_OR_RETURN(DecodedText text, DecodeText(bytes, input_path));
+  if (ext != "csv" && ext != "tsv" && LooksLikeTextTable(text.utf8)) {
+    KOTAE_ASSIGN_OR_RETURN(grid, ReadTextTable(text.utf8, input_path));
+  } else {
     KOTAE_ASSIGN_OR_RETURN(DelimitedFile file, ReadDelimited(bytes, input_path));
     grid = std::move(file.grid);
     delimiter = file.delimiter;
     encoding = file.encoding;
     // RFC 4180 asks for CRLF, and Excel writes it; a TSV keeps the line ends it came with.
-    if (delimiter == '\t') {
-      // Looked for in the decoded text: in UTF-16 the CR and LF bytes are not adjacent.
-      KOTAE_ASSIGN_OR_RETURN(DecodedText text, DecodeText(bytes, input_path));
-      if (text.utf8.find("\r\n") == std::string::npos) line_end = "\n";
-    }
-  } else {
-    KOTAE_ASSIGN_OR_RETURN(DecodedText text, DecodeText(bytes, input_path));
-    KOTAE_ASSIGN_OR_RETURN(grid, ReadTextTable(text.utf8, input_path));
+    // Looked for in the decoded text: in UTF-16 the CR and LF bytes are not adjacent.
+    if (delimiter == '\t' && text.utf8.find("\r\n") == std::string::npos) line_end = "\n";
   }
 
   KOTAE_RETURN_IF_ERROR(ApplyFills(grid, fills, input_path));

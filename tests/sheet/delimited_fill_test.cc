@@ -145,11 +145,26 @@ TEST_F(DelimitedFillTest, TsvKeepsLfLineEnds) {
 }
 
 TEST_F(DelimitedFillTest, TextTableComesBackAsCsvWithBom) {
-  std::string in = Write("table.txt", "項目\t内容\t回答\n\n1\tバックアップ, 日次\t\n");
+  std::string in =
+      Write("table.txt", "項目\t内容\t回答\n\n1\tバックアップ, 日次\t\n2\t\"ログ\t\n3\t暗号化\t\n");
   ASSERT_TRUE(FillDelimited(in, Path("table_filled.csv"), {Fill(2, 2, "-有り")}).ok());
   auto out = ReadFile(Path("table_filled.csv"));
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(*out, "\xEF\xBB\xBF項目,内容,回答\r\n\r\n1,\"バックアップ, 日次\",'-有り\r\n");
+  // A lone quote in a text table is text, and comes back quoted as CSV.
+  EXPECT_EQ(*out,
+            "\xEF\xBB\xBF項目,内容,回答\r\n\r\n1,\"バックアップ, 日次\",'-有り\r\n"
+            "2,\"\"\"ログ\",\r\n3,暗号化,\r\n");
+}
+
+TEST_F(DelimitedFillTest, CommaSeparatedTxtStaysInItsFormat) {
+  auto sjis = EncodeText("No,質問,回答\r\n1,暗号化,\r\n", Encoding::kShiftJis);
+  ASSERT_TRUE(sjis.ok());
+  std::string in = Write("sheet.txt", *sjis);
+  ASSERT_TRUE(FillDelimited(in, Path("o.txt"), {Fill(1, 2, "はい")}).ok());
+  auto out = ReadFile(Path("o.txt"));
+  ASSERT_TRUE(out.ok());
+  auto want = EncodeText("No,質問,回答\r\n1,暗号化,はい\r\n", Encoding::kShiftJis);
+  EXPECT_EQ(*out, *want);
 }
 
 TEST_F(DelimitedFillTest, RefusesOutputThatIsTheInput) {
