@@ -1,1 +1,2 @@
-# review report sources (owner: report)
+# review report sources
+target_sources(kotae_answer PRIVATE ${CMAKE_CURRENT_LIST_DIR}/report.cc)
