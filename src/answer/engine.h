@@ -51,7 +51,7 @@ struct EngineOptions {
   // Decision: confidence >= answer_threshold → answered, >= review_threshold → needs_review,
   // else no_match.
   double answer_threshold = 0.70;
-  double review_threshold = 0.30;
+  double review_threshold = 0.22;
   // Share of the question's IDF mass at which term coverage counts as complete evidence.
   double full_coverage = 0.5;
 };
