@@ -266,7 +266,9 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
   std::vector<QTerm> qterms;
   for (const index::QueryTerm& q : query) {
     const double df = index->DocFreq(q.term);
-    const double mass = q.weight * Idf(n, df);
+    // A word no entry contains is weaker evidence of a gap than one the best entry lacks: in
+    // an English question against a Japanese library most words are unseen.
+    const double mass = q.weight * Idf(n, df) * (df == 0 ? options.unseen_term_weight : 1.0);
     total_mass += mass;
     auto it = term_ids.find(q.term);
     qterms.push_back({it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second), mass});
@@ -344,7 +346,12 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
   // sheets run to several sentences), so coverage saturates at `full_coverage`. Concepts and
   // the lead over the next distinct answer adjust it.
   double confidence = std::min(1.0, best.coverage / options.full_coverage);
-  if (concept_mass > 0) confidence *= 0.8 + 0.2 * best.concept_coverage;
+  // When the question names security concepts and the best source shares none of them, the
+  // shared words are incidental (「提供」, 「可能」): weak evidence at most.
+  if (concept_mass > 0) {
+    confidence *=
+        best.concept_coverage > 0 ? 0.8 + 0.2 * best.concept_coverage : options.no_concept_factor;
+  }
   confidence *= 0.85 + 0.15 * std::min(1.0, margin * 2.0);
   confidence = std::clamp(confidence, 0.0, 1.0);
 

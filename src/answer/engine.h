@@ -52,6 +52,10 @@ struct EngineOptions {
   // else no_match.
   double answer_threshold = 0.70;
   double review_threshold = 0.22;
+  // Confidence factor when the question names concepts and the best source has none of them.
+  double no_concept_factor = 0.6;
+  // Weight of question terms that no library entry contains, in the coverage measure.
+  double unseen_term_weight = 0.5;
   // Share of the question's IDF mass at which term coverage counts as complete evidence.
   double full_coverage = 0.5;
 };
