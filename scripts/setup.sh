@@ -9,7 +9,7 @@ packages=(
   libzip-dev zip unzip libpugixml-dev libpoppler-cpp-dev
   nlohmann-json3-dev libcli11-dev libsqlite3-dev libxapian-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  chromium libreoffice-calc-nogui
+  chromium fonts-noto-cjk libreoffice-calc-nogui
 )
 
 missing=()
