@@ -1,73 +1,140 @@
+#include "index/index.h"
+
 #include <algorithm>
 #include <cmath>
-#include <queue>
+#include <cstring>
+#include <limits>
 #include <unordered_map>
-
-#include "index/index.h"
+#include <utility>
 
 namespace kotae::index {
 namespace {
 
-struct Posting {
-  std::uint32_t doc;
-  std::uint16_t tf[kMaxFields];
+constexpr std::uint8_t kMaxTf = std::numeric_limits<std::uint8_t>::max();
+
+// Lengths below this get a per-query table of field-weighted inverse normalisers, so the
+// inner loop multiplies instead of dividing; longer fields (rare: whole policy passages)
+// are computed directly.
+constexpr std::uint32_t kNormTableSize = 1024;
+
+// Transparent hashing lets Find() look up a string_view without building a std::string.
+struct TermHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+using Dictionary = std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>>;
+
+bool Better(const Hit& a, const Hit& b) {
+  return a.score > b.score || (a.score == b.score && a.doc < b.doc);
+}
 
 }  // namespace
 
 struct IndexBuilder::Impl {
-  int num_fields;
-  std::unordered_map<std::string, std::uint32_t> dictionary;
-  std::vector<std::vector<Posting>> postings;  // by term id
-  std::vector<std::uint32_t> lengths;          // doc * num_fields + field
+  int num_fields = 1;
   std::uint32_t num_docs = 0;
+  Dictionary dictionary;
+  // Per term id, postings as they grow: doc ids and num_fields tfs per posting.
+  std::vector<std::vector<std::uint32_t>> docs;
+  std::vector<std::vector<std::uint8_t>> tfs;
+  std::vector<std::uint32_t> lengths;  // doc * num_fields + field
+  // Scratch for one Add(): (term id, field) of every occurrence.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;
 };
 
 struct Index::Impl {
-  int num_fields;
-  std::uint32_t num_docs;
-  std::unordered_map<std::string, std::uint32_t> dictionary;
-  std::vector<std::vector<Posting>> postings;
-  std::vector<std::uint32_t> lengths;
+  int num_fields = 1;
+  std::uint32_t num_docs = 0;
+  Dictionary dictionary;
+  std::vector<std::uint64_t> offsets;  // term id -> first posting; size num_terms + 1
+  std::vector<std::uint32_t> docs;     // all posting lists, concatenated
+  std::vector<std::uint8_t> tfs;       // posting * num_fields + field
+  std::vector<std::uint32_t> lengths;  // doc * num_fields + field
   double avg_length[kMaxFields] = {};
 
-  float Contribution(const Posting& p, double idf, float query_weight,
-                     const Bm25fParams& params) const {
-    double tf = 0;
+  // Everything about a query that does not depend on the document.
+  struct Prepared {
+    struct Term {
+      std::uint32_t id;
+      float weight_idf;  // query weight * idf
+    };
+    std::vector<Term> terms;
+    int active[kMaxFields];  // fields with a non-zero weight
+    int num_active = 0;
+    std::uint32_t table_size = 0;
+    std::vector<float> inv_norm;          // field * table_size + len -> w_f / norm(len)
+    double a[kMaxFields], c[kMaxFields];  // norm(len) = a + c * len
+    float k1 = 0;
+  };
+
+  double Idf(std::uint64_t doc_freq) const {
+    const double n = num_docs, df = static_cast<double>(doc_freq);
+    return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  Prepared Prepare(const std::vector<QueryTerm>& query, const Bm25fParams& params) const {
+    Prepared q;
+    q.k1 = params.k1;
+    // Merge duplicates by term id so a repeated term is one posting traversal.
+    std::vector<std::pair<std::uint32_t, float>> ids;
+    ids.reserve(query.size());
+    for (const QueryTerm& t : query) {
+      auto it = dictionary.find(std::string_view(t.term));
+      if (it != dictionary.end()) ids.emplace_back(it->second, t.weight);
+    }
+    std::sort(ids.begin(), ids.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (size_t i = 0; i < ids.size();) {
+      double w = 0;
+      size_t j = i;
+      for (; j < ids.size() && ids[j].first == ids[i].first; ++j) w += ids[j].second;
+      const std::uint32_t id = ids[i].first;
+      i = j;
+      if (w <= 0) continue;
+      q.terms.push_back({id, static_cast<float>(w * Idf(offsets[id + 1] - offsets[id]))});
+    }
     for (int f = 0; f < num_fields; ++f) {
-      if (p.tf[f] == 0 || params.weight[f] == 0) continue;
-      const double len = lengths[static_cast<size_t>(p.doc) * num_fields + f];
+      if (params.weight[f] != 0) q.active[q.num_active++] = f;
       const double avg = avg_length[f] > 0 ? avg_length[f] : 1.0;
-      const double norm = 1.0 - params.b[f] + params.b[f] * len / avg;
-      tf += params.weight[f] * p.tf[f] / norm;
+      q.a[f] = 1.0 - params.b[f];
+      q.c[f] = params.b[f] / avg;
     }
-    if (tf <= 0) return 0;
-    return static_cast<float>(query_weight * idf * tf / (params.k1 + tf) * (params.k1 + 1));
-  }
-
-  double Idf(std::uint32_t doc_freq) const {
-    return std::log(1.0 + (num_docs - doc_freq + 0.5) / (doc_freq + 0.5));
-  }
-
-  // Query terms merged by term id (duplicate terms add their weights), unknown terms dropped.
-  std::vector<std::pair<std::uint32_t, float>> Resolve(const std::vector<QueryTerm>& query) const {
-    std::vector<std::pair<std::uint32_t, float>> out;
-    for (const QueryTerm& q : query) {
-      auto it = dictionary.find(q.term);
-      if (it == dictionary.end()) continue;
-      out.emplace_back(it->second, q.weight);
-    }
-    std::sort(out.begin(), out.end());
-    std::vector<std::pair<std::uint32_t, float>> merged;
-    for (const auto& [id, w] : out) {
-      if (!merged.empty() && merged.back().first == id) {
-        merged.back().second += w;
-      } else {
-        merged.emplace_back(id, w);
+    // The table only pays off when there are postings to score.
+    if (!q.terms.empty()) {
+      q.table_size = std::min<std::uint32_t>(kNormTableSize, max_length + 1);
+      q.inv_norm.resize(static_cast<size_t>(num_fields) * q.table_size);
+      for (int f = 0; f < num_fields; ++f) {
+        float* row = q.inv_norm.data() + static_cast<size_t>(f) * q.table_size;
+        for (std::uint32_t len = 0; len < q.table_size; ++len) {
+          row[len] = static_cast<float>(params.weight[f] / (q.a[f] + q.c[f] * len));
+        }
       }
     }
-    return merged;
+    return q;
   }
+
+  // Field-weighted, length-normalised tf of posting p (of doc) under q.
+  float WeightedTf(const Prepared& q, std::uint64_t p, std::uint32_t doc,
+                   const Bm25fParams& params) const {
+    const std::uint8_t* tf = tfs.data() + p * static_cast<std::uint64_t>(num_fields);
+    const std::uint32_t* len = lengths.data() + static_cast<size_t>(doc) * num_fields;
+    float sum = 0;
+    for (int i = 0; i < q.num_active; ++i) {
+      const int f = q.active[i];
+      if (tf[f] == 0) continue;
+      const float inv = len[f] < q.table_size
+                            ? q.inv_norm[static_cast<size_t>(f) * q.table_size + len[f]]
+                            : static_cast<float>(params.weight[f] / (q.a[f] + q.c[f] * len[f]));
+      sum += static_cast<float>(tf[f]) * inv;
+    }
+    return sum;
+  }
+
+  float Contribution(const Prepared& q, const Prepared::Term& t, float wtf) const {
+    return t.weight_idf * wtf / (q.k1 + wtf) * (q.k1 + 1);
+  }
+
+  std::uint32_t max_length = 0;
 };
 
 IndexBuilder::IndexBuilder(int num_fields) : impl_(std::make_unique<Impl>()) {
@@ -76,42 +143,80 @@ IndexBuilder::IndexBuilder(int num_fields) : impl_(std::make_unique<Impl>()) {
 IndexBuilder::~IndexBuilder() = default;
 
 std::uint32_t IndexBuilder::Add(const std::vector<std::vector<std::string>>& fields) {
-  const std::uint32_t doc = impl_->num_docs++;
-  const int nf = impl_->num_fields;
-  impl_->lengths.resize(static_cast<size_t>(impl_->num_docs) * nf, 0);
+  Impl& b = *impl_;
+  const std::uint32_t doc = b.num_docs++;
+  const int nf = b.num_fields;
+  b.lengths.resize(static_cast<size_t>(b.num_docs) * nf, 0);
+  b.occurrences.clear();
   for (int f = 0; f < nf && f < static_cast<int>(fields.size()); ++f) {
-    for (const std::string& term : fields[static_cast<size_t>(f)]) {
+    const auto& terms = fields[static_cast<size_t>(f)];
+    b.lengths[static_cast<size_t>(doc) * nf + f] = static_cast<std::uint32_t>(
+        std::min<size_t>(terms.size(), std::numeric_limits<std::uint32_t>::max()));
+    for (const std::string& term : terms) {
       auto [it, inserted] =
-          impl_->dictionary.emplace(term, static_cast<std::uint32_t>(impl_->postings.size()));
-      if (inserted) impl_->postings.emplace_back();
-      auto& list = impl_->postings[it->second];
-      if (list.empty() || list.back().doc != doc) list.push_back(Posting{doc, {}});
-      std::uint16_t& tf = list.back().tf[f];
-      if (tf < UINT16_MAX) ++tf;  // saturating: BM25 saturates long before this
-      ++impl_->lengths[static_cast<size_t>(doc) * nf + f];
+          b.dictionary.try_emplace(term, static_cast<std::uint32_t>(b.docs.size()));
+      if (inserted) {
+        b.docs.emplace_back();
+        b.tfs.emplace_back();
+      }
+      b.occurrences.emplace_back(it->second, static_cast<std::uint32_t>(f));
+    }
+  }
+  // Sorting groups a term's occurrences so each term gets one posting for this doc.
+  std::sort(b.occurrences.begin(), b.occurrences.end());
+  for (size_t i = 0; i < b.occurrences.size();) {
+    const std::uint32_t id = b.occurrences[i].first;
+    b.docs[id].push_back(doc);
+    auto& tf = b.tfs[id];
+    const size_t base = tf.size();
+    tf.resize(base + static_cast<size_t>(nf), 0);
+    for (; i < b.occurrences.size() && b.occurrences[i].first == id; ++i) {
+      std::uint8_t& v = tf[base + b.occurrences[i].second];
+      if (v < kMaxTf) ++v;
     }
   }
   return doc;
 }
 
 std::unique_ptr<Index> IndexBuilder::Build() {
+  Impl& b = *impl_;
   auto impl = std::make_unique<Index::Impl>();
-  impl->num_fields = impl_->num_fields;
-  impl->num_docs = impl_->num_docs;
-  impl->dictionary = std::move(impl_->dictionary);
-  impl->postings = std::move(impl_->postings);
-  impl->lengths = std::move(impl_->lengths);
-  for (auto& list : impl->postings) list.shrink_to_fit();
+  const int nf = b.num_fields;
+  impl->num_fields = nf;
+  impl->num_docs = b.num_docs;
+  impl->dictionary = std::move(b.dictionary);
+  impl->lengths = std::move(b.lengths);
+  const size_t num_terms = b.docs.size();
+  impl->offsets.resize(num_terms + 1, 0);
+  std::uint64_t total = 0;
+  for (size_t t = 0; t < num_terms; ++t) {
+    impl->offsets[t] = total;
+    total += b.docs[t].size();
+  }
+  impl->offsets[num_terms] = total;
+  impl->docs.resize(total);
+  impl->tfs.resize(total * static_cast<std::uint64_t>(nf));
+  for (size_t t = 0; t < num_terms; ++t) {
+    std::copy(b.docs[t].begin(), b.docs[t].end(), impl->docs.begin() + impl->offsets[t]);
+    std::copy(b.tfs[t].begin(), b.tfs[t].end(),
+              impl->tfs.begin() + impl->offsets[t] * static_cast<std::uint64_t>(nf));
+    // Free as we go so the peak is the flat arrays plus one list, not twice the index.
+    std::vector<std::uint32_t>().swap(b.docs[t]);
+    std::vector<std::uint8_t>().swap(b.tfs[t]);
+  }
   if (impl->num_docs > 0) {
-    for (int f = 0; f < impl->num_fields; ++f) {
+    for (int f = 0; f < nf; ++f) {
       double sum = 0;
       for (std::uint32_t d = 0; d < impl->num_docs; ++d) {
-        sum += impl->lengths[static_cast<size_t>(d) * impl->num_fields + f];
+        const std::uint32_t len = impl->lengths[static_cast<size_t>(d) * nf + f];
+        sum += len;
+        impl->max_length = std::max(impl->max_length, len);
       }
       impl->avg_length[f] = sum / impl->num_docs;
     }
   }
-  *impl_ = Impl{impl_->num_fields, {}, {}, {}, 0};
+  *impl_ = Impl();
+  impl_->num_fields = nf;
   return std::unique_ptr<Index>(new Index(std::move(impl)));
 }
 
@@ -119,75 +224,98 @@ Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Index::~Index() = default;
 std::uint32_t Index::num_docs() const { return impl_->num_docs; }
 int Index::num_fields() const { return impl_->num_fields; }
+std::uint32_t Index::num_terms() const {
+  return static_cast<std::uint32_t>(impl_->offsets.size() - 1);
+}
 
 std::uint32_t Index::DocFreq(std::string_view term) const {
-  auto it = impl_->dictionary.find(std::string(term));
-  return it == impl_->dictionary.end()
-             ? 0
-             : static_cast<std::uint32_t>(impl_->postings[it->second].size());
+  auto it = impl_->dictionary.find(term);
+  if (it == impl_->dictionary.end()) return 0;
+  return static_cast<std::uint32_t>(impl_->offsets[it->second + 1] - impl_->offsets[it->second]);
 }
 
 std::vector<Hit> Index::Search(const std::vector<QueryTerm>& query, size_t k,
                                const Bm25fParams& params) const {
   std::vector<Hit> hits;
-  if (k == 0 || impl_->num_docs == 0) return hits;
+  const Impl& x = *impl_;
+  if (k == 0 || x.num_docs == 0 || query.empty()) return hits;
+  const Impl::Prepared q = x.Prepare(query, params);
+  if (q.terms.empty() || q.num_active == 0) return hits;
+
   // Term-at-a-time into a dense accumulator: libraries are at most a few hundred thousand
-  // entries, so one float per document is cheaper than any sparse structure.
-  std::vector<float> scores(impl_->num_docs, 0.0f);
-  std::vector<std::uint32_t> touched;
-  for (const auto& [id, weight] : impl_->Resolve(query)) {
-    const auto& list = impl_->postings[id];
-    const double idf = impl_->Idf(static_cast<std::uint32_t>(list.size()));
-    for (const Posting& p : list) {
-      const float c = impl_->Contribution(p, idf, weight, params);
-      if (c == 0) continue;
-      if (scores[p.doc] == 0) touched.push_back(p.doc);
-      scores[p.doc] += c;
+  // entries, so one float per document beats any sparse map. The buffer is per thread and
+  // left all-zero after each query (only touched slots are reset), so a query costs what
+  // its postings cost, not what the library costs.
+  thread_local std::vector<float> scores;
+  thread_local std::vector<std::uint8_t> seen;
+  thread_local std::vector<std::uint32_t> touched;
+  if (scores.size() < x.num_docs) {
+    scores.assign(x.num_docs, 0.0f);
+    seen.assign(x.num_docs, 0);
+  }
+  touched.clear();
+  for (const auto& t : q.terms) {
+    const std::uint64_t end = x.offsets[t.id + 1];
+    for (std::uint64_t p = x.offsets[t.id]; p < end; ++p) {
+      const std::uint32_t doc = x.docs[p];
+      const float wtf = x.WeightedTf(q, p, doc, params);
+      if (wtf <= 0) continue;  // the term only occurs in fields weighted 0
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        touched.push_back(doc);
+      }
+      scores[doc] += x.Contribution(q, t, wtf);
     }
   }
-  auto better = [](const Hit& a, const Hit& b) {
-    return a.score > b.score || (a.score == b.score && a.doc < b.doc);
-  };
-  // Bounded heap whose top is the worst of the k best so far.
-  std::priority_queue<Hit, std::vector<Hit>, decltype(better)> heap(better);
+
+  // Bounded heap whose front is the worst of the k best so far.
+  hits.reserve(std::min(k, touched.size()));
   for (std::uint32_t doc : touched) {
     const Hit h{doc, scores[doc]};
-    if (h.score <= 0) continue;
-    if (heap.size() < k) {
-      heap.push(h);
-    } else if (better(h, heap.top())) {
-      heap.pop();
-      heap.push(h);
+    scores[doc] = 0;
+    seen[doc] = 0;
+    if (hits.size() < k) {
+      hits.push_back(h);
+      std::push_heap(hits.begin(), hits.end(), Better);
+    } else if (Better(h, hits.front())) {
+      std::pop_heap(hits.begin(), hits.end(), Better);
+      hits.back() = h;
+      std::push_heap(hits.begin(), hits.end(), Better);
     }
   }
-  hits.reserve(heap.size());
-  while (!heap.empty()) {
-    hits.push_back(heap.top());
-    heap.pop();
-  }
-  std::sort(hits.begin(), hits.end(), better);
+  std::sort_heap(hits.begin(), hits.end(), Better);
   return hits;
 }
 
 float Index::Score(const std::vector<QueryTerm>& query, std::uint32_t doc,
                    const Bm25fParams& params) const {
-  if (doc >= impl_->num_docs) return 0;
+  const Impl& x = *impl_;
+  if (doc >= x.num_docs || query.empty()) return 0;
+  const Impl::Prepared q = x.Prepare(query, params);
   float score = 0;
-  for (const auto& [id, weight] : impl_->Resolve(query)) {
-    const auto& list = impl_->postings[id];
-    auto it = std::lower_bound(list.begin(), list.end(), doc,
-                               [](const Posting& p, std::uint32_t d) { return p.doc < d; });
-    if (it == list.end() || it->doc != doc) continue;
-    score += impl_->Contribution(*it, impl_->Idf(static_cast<std::uint32_t>(list.size())), weight,
-                                 params);
+  for (const auto& t : q.terms) {
+    const auto first = x.docs.begin() + static_cast<std::ptrdiff_t>(x.offsets[t.id]);
+    const auto last = x.docs.begin() + static_cast<std::ptrdiff_t>(x.offsets[t.id + 1]);
+    const auto it = std::lower_bound(first, last, doc);
+    if (it == last || *it != doc) continue;
+    const float wtf = x.WeightedTf(q, static_cast<std::uint64_t>(it - x.docs.begin()), doc, params);
+    if (wtf > 0) score += x.Contribution(q, t, wtf);
   }
   return score;
 }
 
 size_t Index::MemoryBytes() const {
-  size_t bytes = impl_->lengths.capacity() * sizeof(std::uint32_t);
-  for (const auto& list : impl_->postings) bytes += list.capacity() * sizeof(Posting);
-  for (const auto& [term, id] : impl_->dictionary) bytes += term.capacity() + 48;
+  const Impl& x = *impl_;
+  size_t bytes = x.offsets.capacity() * sizeof(std::uint64_t) +
+                 x.docs.capacity() * sizeof(std::uint32_t) + x.tfs.capacity() +
+                 x.lengths.capacity() * sizeof(std::uint32_t);
+  // Per dictionary entry: the node (key, value, next pointer, cached hash), the bucket
+  // pointer, and the key's heap buffer when it is too long for the small-string buffer.
+  const size_t node = sizeof(std::string) + sizeof(std::uint32_t) + 2 * sizeof(void*) + 8;
+  bytes += x.dictionary.bucket_count() * sizeof(void*);
+  for (const auto& [term, id] : x.dictionary) {
+    bytes += node + (term.capacity() > 15 ? term.capacity() + 1 : 0);
+  }
   return bytes;
 }
 
