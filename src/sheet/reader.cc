@@ -84,6 +84,8 @@ Result<Questionnaire> FromGrids(const std::vector<Grid>& grids, const std::strin
 Result<Questionnaire> ReadQuestionnaire(const std::string& path, const ReadOptions& options) {
   KOTAE_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
   const std::string ext = FileExtension(path);
+  // An empty file is never a sheet someone meant to send; saying so beats "0 items".
+  if (bytes.empty()) return Status::InvalidInput(path + ": the file is empty");
 
   if (StartsWith(bytes, "PK\x03\x04")) {
     bool is_docx = false;
