@@ -55,7 +55,10 @@ class KotaeRetriever : public Retriever {
     query.reserve(terms.size());
     for (std::string& t : terms) query.push_back({std::move(t), 1.0f});
     std::vector<Ranked> out;
-    for (const index::Hit& h : index_->Search(query, k, params_)) out.push_back({h.doc, h.score});
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<index::Hit> hits = index_->Search(query, k, params_);
+    last_index_ms_ = MsSince(start);
+    for (const index::Hit& h : hits) out.push_back({h.doc, h.score});
     return out;
   }
   std::uint64_t IndexBytes() const override { return index_ ? index_->MemoryBytes() : 0; }
@@ -124,7 +127,9 @@ class Fts5Retriever : public Retriever {
   Result<std::vector<Ranked>> Search(std::string_view question, size_t k) override {
     const std::string match = MatchExpression(question);
     std::vector<Ranked> out;
+    last_index_ms_ = 0;
     if (match.empty()) return out;
+    const auto start = std::chrono::steady_clock::now();
     sqlite3_reset(query_);
     sqlite3_bind_text(query_, 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(query_, 2, static_cast<sqlite3_int64>(k));
@@ -134,6 +139,7 @@ class Fts5Retriever : public Retriever {
       out.push_back({static_cast<std::uint32_t>(sqlite3_column_int64(query_, 0) - 1),
                      -sqlite3_column_double(query_, 1)});
     }
+    last_index_ms_ = MsSince(start);
     if (rc != SQLITE_DONE) return Error("query");
     return out;
   }
@@ -266,9 +272,11 @@ class XapianRetriever : public Retriever {
         }
         query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
       }
+      const auto start = std::chrono::steady_clock::now();
       Xapian::Enquire enquire(*reader_);
       enquire.set_query(query);
       Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
+      last_index_ms_ = MsSince(start);
       std::vector<Ranked> out;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.push_back({static_cast<std::uint32_t>(*it - 1), it.get_weight()});

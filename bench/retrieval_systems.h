@@ -18,6 +18,7 @@
 // Status values; nothing throws out of this interface.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -38,6 +39,12 @@ struct Ranked {
   double score;       // higher is better
 };
 
+// Milliseconds since `start`.
+inline double MsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
 class Retriever {
  public:
   virtual ~Retriever() = default;
@@ -50,6 +57,12 @@ class Retriever {
   // Query modes over one built index (Xapian has two); Search() uses the selected one.
   virtual std::vector<std::string> Modes() const { return {""}; }
   virtual void SelectMode(size_t /*mode*/) {}
+  // Milliseconds the last Search() spent in the index itself (kotae's Index::Search,
+  // SQLite's statement steps, Xapian's get_mset), without building the query.
+  double last_index_ms() const { return last_index_ms_; }
+
+ protected:
+  double last_index_ms_ = 0;
 };
 
 Result<std::unique_ptr<Retriever>> MakeKotaeRetriever();
