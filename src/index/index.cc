@@ -106,14 +106,24 @@ struct Index::Impl {
       for (int f = 0; f < num_fields; ++f) {
         float* row = q.inv_norm.data() + static_cast<size_t>(f) * q.table_size;
         for (std::uint32_t len = 0; len < q.table_size; ++len) {
-          row[len] = static_cast<float>(params.weight[f] / (q.a[f] + q.c[f] * len));
+          row[len] = InvNorm(q, params, f, len);
         }
       }
     }
     return q;
   }
 
-  // Field-weighted, length-normalised tf of posting p (of doc) under q.
+  // w_f / (1 - b_f + b_f * len / avglen_f). A zero normaliser (b = 1 and an empty field) can
+  // only meet tf = 0, so it yields 0 rather than infinity, which lets WeightedTf() multiply
+  // every field without a branch.
+  static float InvNorm(const Prepared& q, const Bm25fParams& params, int f, std::uint32_t len) {
+    const double norm = q.a[f] + q.c[f] * len;
+    return norm > 0 ? static_cast<float>(params.weight[f] / norm) : 0.0f;
+  }
+
+  // Field-weighted, length-normalised tf of posting p (of doc) under q. Branch-free over the
+  // fields: whether a term sits in the question or the answer field is a coin toss per
+  // posting, and mispredicting it cost more than the multiply by 0.
   float WeightedTf(const Prepared& q, std::uint64_t p, std::uint32_t doc,
                    const Bm25fParams& params) const {
     const std::uint8_t* tf = tfs.data() + p * static_cast<std::uint64_t>(num_fields);
@@ -121,10 +131,9 @@ struct Index::Impl {
     float sum = 0;
     for (int i = 0; i < q.num_active; ++i) {
       const int f = q.active[i];
-      if (tf[f] == 0) continue;
       const float inv = len[f] < q.table_size
                             ? q.inv_norm[static_cast<size_t>(f) * q.table_size + len[f]]
-                            : static_cast<float>(params.weight[f] / (q.a[f] + q.c[f] * len[f]));
+                            : InvNorm(q, params, f, len[f]);
       sum += static_cast<float>(tf[f]) * inv;
     }
     return sum;
@@ -246,34 +255,36 @@ std::vector<Hit> Index::Search(const std::vector<QueryTerm>& query, size_t k,
   // entries, so one float per document beats any sparse map. The buffer is per thread and
   // left all-zero after each query (only touched slots are reset), so a query costs what
   // its postings cost, not what the library costs.
+  // Every contribution is > 0, so a zero score means "not touched yet"; the touched list is
+  // appended to without a branch (write, then advance only for a new document).
   thread_local std::vector<float> scores;
-  thread_local std::vector<std::uint8_t> seen;
   thread_local std::vector<std::uint32_t> touched;
   if (scores.size() < x.num_docs) {
     scores.assign(x.num_docs, 0.0f);
-    seen.assign(x.num_docs, 0);
+    touched.resize(x.num_docs + 1);  // + 1: the write before the advance, all docs touched
   }
-  touched.clear();
+  size_t num_touched = 0;
+  float* const acc = scores.data();
+  std::uint32_t* const list = touched.data();
   for (const auto& t : q.terms) {
     const std::uint64_t end = x.offsets[t.id + 1];
     for (std::uint64_t p = x.offsets[t.id]; p < end; ++p) {
       const std::uint32_t doc = x.docs[p];
       const float wtf = x.WeightedTf(q, p, doc, params);
-      if (wtf <= 0) continue;  // the term only occurs in fields weighted 0
-      if (!seen[doc]) {
-        seen[doc] = 1;
-        touched.push_back(doc);
-      }
-      scores[doc] += x.Contribution(q, t, wtf);
+      const float c = x.Contribution(q, t, wtf);
+      if (!(c > 0)) continue;  // only in fields weighted 0 (or an underflow)
+      list[num_touched] = doc;
+      num_touched += acc[doc] == 0;
+      acc[doc] += c;
     }
   }
 
   // Bounded heap whose front is the worst of the k best so far.
-  hits.reserve(std::min(k, touched.size()));
-  for (std::uint32_t doc : touched) {
-    const Hit h{doc, scores[doc]};
-    scores[doc] = 0;
-    seen[doc] = 0;
+  hits.reserve(std::min(k, num_touched));
+  for (size_t i = 0; i < num_touched; ++i) {
+    const std::uint32_t doc = list[i];
+    const Hit h{doc, acc[doc]};
+    acc[doc] = 0;
     if (hits.size() < k) {
       hits.push_back(h);
       std::push_heap(hits.begin(), hits.end(), Better);
