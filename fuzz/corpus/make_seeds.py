@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,csv,text_table}/.
+
+The seeds are small, valid inputs in the layouts kotae reads (title rows, headers, sections,
+merged cells, dropdowns; UTF-8, BOM, Shift_JIS, UTF-16) so the fuzzers start from inputs that
+reach deep into each reader. The content is invented for kotae's tests. Run from anywhere:
+    python3 fuzz/corpus/make_seeds.py
+"""
+import os
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXED_TIME = (2024, 1, 1, 0, 0, 0)  # so regenerating gives identical bytes
+
+MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+PKG = 'http://schemas.openxmlformats.org/package/2006/relationships'
+WS_TYPE = REL + '/worksheet'
+SST_TYPE = REL + '/sharedStrings'
+SHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
+
+
+def content_types(sheets, shared):
+    parts = ''.join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{SHEET_CT}"/>'
+        for i in range(1, sheets + 1))
+    if shared:
+        parts += ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                  'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' + parts + '</Types>')
+
+
+def write_xlsx(path, sheets, shared=None, defined_names='', stored=False):
+    """sheets: list of (name, state, xml). shared: list of <si> bodies or None."""
+    rels = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}">'
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>')
+    sheet_list = ''.join(
+        f'<sheet name="{name}" sheetId="{i}"{f" state={chr(34)}{state}{chr(34)}" if state else ""}'
+        f' r:id="rId{i}"/>' for i, (name, state, _) in enumerate(sheets, 1))
+    workbook = (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">'
+                f'<sheets>{sheet_list}</sheets>'
+                + (f'<definedNames>{defined_names}</definedNames>' if defined_names else '')
+                + '</workbook>')
+    wb_rels = ''.join(
+        f'<Relationship Id="rId{i}" Type="{WS_TYPE}" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(sheets) + 1))
+    if shared is not None:
+        wb_rels += (f'<Relationship Id="rId{len(sheets) + 1}" Type="{SST_TYPE}" '
+                    'Target="sharedStrings.xml"/>')
+    wb_rels = f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}">{wb_rels}</Relationships>'
+    parts = [('[Content_Types].xml', content_types(len(sheets), shared is not None)),
+             ('_rels/.rels', rels), ('xl/workbook.xml', workbook),
+             ('xl/_rels/workbook.xml.rels', wb_rels)]
+    for i, (_, _, xml) in enumerate(sheets, 1):
+        parts.append((f'xl/worksheets/sheet{i}.xml', xml))
+    if shared is not None:
+        sst = ''.join(f'<si>{body}</si>' for body in shared)
+        parts.append(('xl/sharedStrings.xml',
+                      f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" '
+                      f'count="{len(shared)}" uniqueCount="{len(shared)}">{sst}</sst>'))
+    method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, 'w', method) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info.compress_type = method
+            z.writestr(info, data)
+
+
+def worksheet(rows, extra='', dimension=''):
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ''
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}" '
+            f'xmlns:r="{REL}">{dim}<sheetData>{rows}</sheetData>{extra}</worksheet>')
+
+
+def inline(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def shared_cell(ref, index):
+    return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+
+
+def xlsx_seeds(out):
+    # 1. Smallest useful sheet: inline strings, a number, a title row above the header.
+    rows = ('<row r="1">' + inline('A1', 'kotae 確認シート') + '</row>'
+            '<row r="3">' + inline('A3', 'No.') + inline('B3', '質問') + inline('C3', '回答') + '</row>'
+            '<row r="4"><c r="A4"><v>1</v></c>' + inline('B4', '通信は暗号化されていますか') +
+            inline('C4', 'はい') + '</row>'
+            '<row r="5"><c r="A5"><v>2</v></c>' + inline('B5', '多要素認証に対応していますか') +
+            '</row>')
+    write_xlsx(os.path.join(out, 'inline_minimal.xlsx'), [('確認', None, worksheet(rows, dimension='A1:C5'))])
+
+    # 2. Shared strings with a rich-text run, merged section row, dropdown, formula cache.
+    strings = ['<t>項番</t>', '<t>確認項目</t>', '<t>回答</t>', '<t>備考</t>',
+               '<t>1. 組織的対策</t>',
+               '<r><rPr><b/></rPr><t>情報セキュリティ方針を</t></r><r><t xml:space="preserve"> 定めていますか</t></r>',
+               '<t>有り</t>', '<t>2. 技術的対策</t>', '<t>ログを一年以上保管していますか</t>',
+               '<t>脆弱性診断を定期的に実施していますか</t>']
+    rows = ('<row r="1">' + ''.join(shared_cell(f'{c}1', i) for i, c in enumerate('ABCD')) + '</row>'
+            '<row r="2">' + shared_cell('A2', 4) + '</row>'
+            '<row r="3"><c r="A3"><v>1</v></c>' + shared_cell('B3', 5) + shared_cell('C3', 6) + '</row>'
+            '<row r="4">' + shared_cell('A4', 7) + '</row>'
+            '<row r="5"><c r="A5"><f>A3+1</f><v>2</v></c>' + shared_cell('B5', 8) + '</row>'
+            '<row r="6" hidden="1"><c r="A6"><v>3</v></c>' + shared_cell('B6', 9) +
+            '<c r="C6" t="b"><v>1</v></c></row>')
+    extra = ('<mergeCells count="2"><mergeCell ref="A2:D2"/><mergeCell ref="A4:D4"/></mergeCells>'
+             '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="C3:C6">'
+             '<formula1>"有り,無し,該当なし"</formula1></dataValidation></dataValidations>')
+    write_xlsx(os.path.join(out, 'shared_merged_dropdown.xlsx'),
+               [('チェックシート', None, worksheet(rows, extra))], shared=strings)
+
+    # 3. English questionnaire: a visible sheet, a hidden list sheet, a defined-name dropdown.
+    strings = ['<t>Question ID</t>', '<t>Question</t>', '<t>Answer</t>', '<t>Notes</t>',
+               '<t>Do you encrypt data at rest?</t>', '<t>Yes</t>', '<t>No</t>', '<t>N/A</t>',
+               '<t>Is access reviewed every quarter?</t>', '<t>Data Protection</t>']
+    rows = ('<row r="1">' + inline('A1', 'Instructions: answer every question.') + '</row>'
+            '<row r="2">' + ''.join(shared_cell(f'{c}2', i) for i, c in enumerate('ABCD')) + '</row>'
+            '<row r="3">' + shared_cell('A3', 9) + '</row>'
+            '<row r="4">' + inline('A4', 'DP-01') + shared_cell('B4', 4) + shared_cell('C4', 5) + '</row>'
+            '<row r="5">' + inline('A5', 'DP-02') + shared_cell('B5', 8) +
+            '<c r="C5" t="str"><f>Lists!A1</f><v>Yes</v></c></row>')
+    extra = ('<dataValidations count="1"><dataValidation type="list" sqref="C4:C5">'
+             '<formula1>AnswerList</formula1></dataValidation></dataValidations>')
+    lists = worksheet('<row r="1">' + shared_cell('A1', 5) + '</row><row r="2">' +
+                      shared_cell('A2', 6) + '</row><row r="3">' + shared_cell('A3', 7) + '</row>')
+    write_xlsx(os.path.join(out, 'english_hidden_lists.xlsx'),
+               [('Questions', None, worksheet(rows, extra)), ('Lists', 'hidden', lists)],
+               shared=strings,
+               defined_names='<definedName name="AnswerList">Lists!$A$1:$A$3</definedName>')
+
+    # 4. The same minimal sheet stored (not deflated): mutations land in the XML directly.
+    rows = ('<row r="1">' + inline('A1', '管理策') + inline('B1', 'チェック内容') + inline('C1', '結果') +
+            '</row><row r="2">' + inline('A2', '5.1 方針') + inline('B2', '方針を承認していますか') +
+            inline('C2', '○') + '</row>')
+    write_xlsx(os.path.join(out, 'stored_checklist.xlsx'), [('管理策', None, worksheet(rows))],
+               stored=True)
+
+
+CSV_TEXT = ('No.,分類,質問,回答,備考\r\n'
+            '1,アクセス管理,"管理者権限は承認制ですか",有り,\r\n'
+            '2,アクセス管理,"退職者のアカウントは""即日""削除しますか",有り,"人事連携\r\nで自動化"\r\n'
+            '3,バックアップ,バックアップを遠隔地に保管していますか,無し,\r\n'
+            '4,,ペネトレーションテストを実施していますか,,\r\n')
+
+
+def csv_seeds(out):
+    def w(name, data):
+        with open(os.path.join(out, name), 'wb') as f:
+            f.write(data)
+    w('utf8.csv', CSV_TEXT.encode('utf-8'))
+    w('utf8_bom.csv', b'\xef\xbb\xbf' + CSV_TEXT.encode('utf-8'))
+    w('shift_jis.csv', CSV_TEXT.encode('cp932'))
+    w('utf16le_bom.csv', CSV_TEXT.replace(',', '\t').encode('utf-16'))  # Python writes LE + BOM
+    w('utf16be_bom.csv', b'\xfe\xff' + CSV_TEXT.encode('utf-16-be'))
+    w('tabs.tsv', CSV_TEXT.replace(',', '\t').replace('\r\n', '\n').encode('utf-8'))
+    w('semicolon.csv', ('ID;Question;Answer\n'
+                        'A-1;Is MFA required for administrators?;Yes\n'
+                        'A-2;"Are logs kept; for how long?";N/A\n').encode('utf-8'))
+    w('english.csv', ('Question ID,Question,Answer,Notes\n'
+                      'HR-01,Do staff sign a confidentiality agreement?,Yes,\n'
+                      'HR-02,Is security training given yearly?,No,"planned, 2025"\n').encode('utf-8'))
+
+
+def text_table_seeds(out):
+    def w(name, text):
+        with open(os.path.join(out, name), 'wb') as f:
+            f.write(text.encode('utf-8'))
+    # Item numbers, multi-level headings, a continuation row without a number.
+    w('disclosure.txt',
+      'kotae サンプル 情報開示シート\n\n'
+      '・本シートはテスト用の架空サービスについて記載しています。\n\n'
+      '区分\t番号\t開示項目\t開示内容\n'
+      '事業者\t1\t事業者名\t架空株式会社\n'
+      '\t2\t設立年\t2010年\n'
+      'サービス\t3\tサービス稼働率\t99.9%以上\n'
+      '\t\t計画停止の通知\t7日前までに通知\n'
+      'セキュリティ\t4\t暗号化の方式\tTLS1.2以上で通信を暗号化\n')
+    # Section rows `N. …`, subsection rows, items `N<TAB>項目<TAB>要件<TAB>実施内容`.
+    w('guideline.txt',
+      'kotae サンプル 対策状況\n\n'
+      '1. 組織的対策\n'
+      '1.1 体制\n'
+      '1\t責任者\t責任者を任命すること\t情報セキュリティ責任者を任命済み\n'
+      '2\t教育\t従業員を教育すること\t年1回の研修を実施\n'
+      '2. 物理的対策\n'
+      '3\t入退室\t入退室を記録すること\tICカードで記録\n')
+    # SLA template: No, 種別, 項目, 規定内容, 測定単位, 回答.
+    w('sla.txt',
+      '■ kotae サンプル SLA\n\n'
+      'No.\t種別\t項目\t規定内容\t測定単位\t回答\n'
+      '可用性\t\t\t\t\t\n'
+      '1\t可用性\tサービス時間\tサービスを提供する時間帯\t時間帯\t24時間365日\n'
+      '2\t\t計画停止予定通知\t定期保守の事前通知\t有無\t有り\n'
+      '3\t信頼性\t平均復旧時間\t障害から復旧までの時間\t時間\t4時間以内\n')
+    # Control checklist with a ○/× result column.
+    w('checklist.txt',
+      '管理策\tチェック内容\t結果\n'
+      '5.1.1 方針\t方針を文書化していますか\t○\n'
+      '6.1.1 役割\t責任を割り当てていますか\t○\n'
+      '9.4.1 アクセス制限\t情報へのアクセスを制限していますか\t×\n')
+    # English questionnaire pasted as text.
+    w('english.txt',
+      'Vendor Security Questionnaire\n\n'
+      'ID\tQuestion\tAnswer\tComments\n'
+      'Application Security\t\t\t\n'
+      'APP-01\tDo you perform code review?\tYes\t\n'
+      'APP-02\tDo you run a web application firewall?\tNo\tplanned\n')
+
+
+def main():
+    for name, make in (('xlsx', xlsx_seeds), ('csv', csv_seeds), ('text_table', text_table_seeds)):
+        out = os.path.join(HERE, name)
+        os.makedirs(out, exist_ok=True)
+        make(out)
+
+
+if __name__ == '__main__':
+    main()
