@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config clang libclang-rt-14-dev clang-format python3
   libicu-dev libmecab-dev mecab mecab-ipadic-utf8 libstemmer-dev
-  libzip-dev zip unzip libpugixml-dev libpoppler-cpp-dev
+  libzip-dev zlib1g-dev zip unzip libpugixml-dev libpoppler-cpp-dev
   nlohmann-json3-dev libcli11-dev libsqlite3-dev libxapian-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   chromium fonts-noto-cjk libreoffice-calc-nogui
