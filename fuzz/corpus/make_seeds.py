@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,csv,text_table}/.
+"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,xlsx_parts,csv,text_table}/.
 
 The seeds are small, valid inputs in the layouts kotae reads (title rows, headers, sections,
 merged cells, dropdowns; UTF-8, BOM, Shift_JIS, UTF-16) so the fuzzers start from inputs that
@@ -213,8 +213,23 @@ def text_table_seeds(out):
       'APP-02\tDo you run a web application firewall?\tNo\tplanned\n')
 
 
+def xlsx_parts_seeds(out):
+    """Inputs of xlsx_parts_fuzz: the XML parts of each xlsx seed joined by the byte 0x01
+    (sheet1.xml, sharedStrings.xml, workbook.xml, workbook.xml.rels; see xlsx_parts_fuzz.cc)."""
+    source = os.path.join(HERE, 'xlsx')
+    for name in sorted(os.listdir(source)):
+        with zipfile.ZipFile(os.path.join(source, name)) as z:
+            def part(entry):
+                return z.read(entry) if entry in z.namelist() else b''
+            joined = b'\x01'.join([part('xl/worksheets/sheet1.xml'), part('xl/sharedStrings.xml'),
+                                    part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels')])
+        with open(os.path.join(out, name.replace('.xlsx', '.parts')), 'wb') as f:
+            f.write(joined)
+
+
 def main():
-    for name, make in (('xlsx', xlsx_seeds), ('csv', csv_seeds), ('text_table', text_table_seeds)):
+    for name, make in (('xlsx', xlsx_seeds), ('xlsx_parts', xlsx_parts_seeds), ('csv', csv_seeds),
+                       ('text_table', text_table_seeds)):
         out = os.path.join(HERE, name)
         os.makedirs(out, exist_ok=True)
         make(out)
