@@ -45,7 +45,9 @@ TEST(RunToJson, InvalidUtf8IsReplacedNotThrown) {
   item.question = std::string("bad \xff\xfe bytes");
   run.items = {item};
   const std::string out = RunToJson(run);
-  EXPECT_NO_THROW(static_cast<void>(nlohmann::json::parse(out)));
+  nlohmann::json parsed;
+  EXPECT_NO_THROW(parsed = nlohmann::json::parse(out));
+  EXPECT_TRUE(parsed.is_object());
 }
 
 }  // namespace
