@@ -3,10 +3,13 @@
 #include "answer/engine.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
+#include <variant>
 
 #include "answer/choice.h"
 
@@ -20,6 +23,9 @@ constexpr std::string_view kConceptPrefix = "@";
 // An entry about 「暗号化」 is also about its broader concept 「暗号」: it carries "^cryptography"
 // so that a question naming the broader concept finds it, with less weight than a direct match.
 constexpr std::string_view kBroaderPrefix = "^";
+// Concepts under the same ISO/IEC 27001 Annex A control are kin (「改ざん検知」 and 「侵入検知」
+// both sit under A.8.16 monitoring): both sides carry "#A.8.16", a weak link between them.
+constexpr std::string_view kControlPrefix = "#";
 
 std::string JoinSections(const std::vector<std::string>& sections) {
   std::string out;
@@ -56,6 +62,81 @@ EngineOptions::EngineOptions() {
   bm25.b[kFieldConcept] = 0.3f;
 }
 
+namespace {
+
+// Name → member table for SetEngineOption. Every member is a number; integer members are
+// set from the decimal value rounded toward zero.
+using OptionSlot = std::variant<float*, double*, size_t*, std::uint32_t*>;
+
+std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
+  std::vector<std::pair<std::string, OptionSlot>> slots = {
+      {"bm25.k1", &o->bm25.k1},
+      {"word_weight", &o->word_weight},
+      {"bigram_weight", &o->bigram_weight},
+      {"concept_weight", &o->concept_weight},
+      {"narrower_weight", &o->narrower_weight},
+      {"broader_weight", &o->broader_weight},
+      {"section_weight", &o->section_weight},
+      {"control_weight", &o->control_weight},
+      {"title_boost", &o->title_boost},
+      {"title_max_chars", &o->title_max_chars},
+      {"title_unique_share", &o->title_unique_share},
+      {"min_sheet_items", &o->min_sheet_items},
+      {"sheet_common_share", &o->sheet_common_share},
+      {"sheet_factor_floor", &o->sheet_factor_floor},
+      {"reverse_coverage_weight", &o->reverse_coverage_weight},
+      {"title_rank_weight", &o->title_rank_weight},
+      {"title_confidence_weight", &o->title_confidence_weight},
+      {"max_sources", &o->max_sources},
+      {"candidates", &o->candidates},
+      {"answer_threshold", &o->answer_threshold},
+      {"review_threshold", &o->review_threshold},
+      {"no_concept_factor", &o->no_concept_factor},
+      {"unseen_term_weight", &o->unseen_term_weight},
+      {"full_coverage", &o->full_coverage},
+  };
+  static constexpr const char* kFieldNames[kNumFields] = {"question", "section", "answer",
+                                                          "concept"};
+  for (int f = 0; f < kNumFields; ++f) {
+    slots.push_back({std::string("bm25.weight.") + kFieldNames[f], &o->bm25.weight[f]});
+    slots.push_back({std::string("bm25.b.") + kFieldNames[f], &o->bm25.b[f]});
+  }
+  return slots;
+}
+
+}  // namespace
+
+kotae::Status SetEngineOption(EngineOptions* options, std::string_view key,
+                              std::string_view value) {
+  const std::string text(value);
+  char* end = nullptr;
+  errno = 0;
+  const double number = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !std::isfinite(number) ||
+      number < 0) {
+    return kotae::Status::InvalidInput("engine option " + std::string(key) + ": '" + text +
+                                       "' is not a non-negative number");
+  }
+  for (auto& [name, slot] : OptionSlots(options)) {
+    if (name != key) continue;
+    std::visit(
+        [number](auto* member) {
+          using T = std::remove_pointer_t<decltype(member)>;
+          *member = static_cast<T>(number);
+        },
+        slot);
+    return kotae::Status::Ok();
+  }
+  return kotae::Status::InvalidInput("unknown engine option '" + std::string(key) + "'");
+}
+
+std::vector<std::string> EngineOptionNames() {
+  EngineOptions scratch;
+  std::vector<std::string> names;
+  for (auto& [name, slot] : OptionSlots(&scratch)) names.push_back(name);
+  return names;
+}
+
 struct Engine::Impl {
   Library library;
   std::shared_ptr<const text::Vocabulary> vocabulary;
@@ -77,6 +158,13 @@ struct Engine::Impl {
   std::vector<std::string> term_strings;
   std::vector<std::string> answer_keys;
   std::vector<Polarity> polarity;
+  // Statistics of the questionnaire being answered (AnswerAll): in how many of its items each
+  // query term occurs. Empty when items are answered one at a time.
+  std::unordered_map<std::string, std::uint32_t> sheet_df;
+  std::uint32_t sheet_items = 0;
+  // How many items of the sheet open with each first question cell: a cell shared by several
+  // items is a category ("Network"), one of a single item is that item's title.
+  std::unordered_map<std::string, std::uint32_t> sheet_first_parts;
 
   struct Analysed {
     std::vector<std::string> words;
@@ -106,6 +194,11 @@ struct Engine::Impl {
   }
   std::string BroaderTerm(std::uint32_t concept_index) const {
     return std::string(kBroaderPrefix) + vocabulary->concepts()[concept_index].id;
+  }
+  // "" when the concept belongs to no Annex A control.
+  std::string ControlTerm(std::uint32_t concept_index) const {
+    const std::string& control = vocabulary->concepts()[concept_index].iso_control;
+    return control.empty() ? std::string() : std::string(kControlPrefix) + control;
   }
 
   void ComputeAncestors() {
@@ -155,6 +248,7 @@ struct Engine::Impl {
           auto& target = concepts_to_concept_field ? fields[kFieldConcept] : f;
           target.push_back(ConceptTerm(c));
           for (std::uint32_t p : ancestors[c]) target.push_back(BroaderTerm(p));
+          if (std::string control = ControlTerm(c); !control.empty()) target.push_back(control);
           concepts.push_back(c);
         }
       };
@@ -204,11 +298,124 @@ struct Engine::Impl {
     double coverage;          // IDF mass of the question's terms found in the entry
     double concept_coverage;  // IDF mass of the question's concepts found in the entry
     double reverse_coverage;  // IDF mass of the entry's question found in the question
+    double title_coverage;    // IDF mass of the item's title found in the entry
     double rank_score;
   };
 
+  // The query of one item: weighted terms and the concepts the question names.
+  struct Query {
+    std::unordered_map<std::string, float> weights;
+    std::vector<std::uint32_t> concepts;  // sorted, distinct
+    // Words and concepts of the item's title (see ItemTitle), distinct; empty without one.
+    std::vector<std::string> title_terms;
+  };
+  Query BuildQuery(const sheet::Item& item);
+  // Factor for a term that occurs in `df` of the sheet's items: a word that a large share of
+  // the questionnaire repeats (「クラウドサービス」, 「利用者」 in a METI sheet) says what kind of
+  // sheet it is, not what one item asks.
+  float SheetFactor(const std::string& term) const;
+  void CollectSheetStatistics(const sheet::Questionnaire& questionnaire);
+  std::string_view ItemTitle(const sheet::Item& item) const;
+
   ItemResult Answer(const sheet::Item& item);
 };
+
+float Engine::Impl::SheetFactor(const std::string& term) const {
+  if (sheet_items < options.min_sheet_items) return 1.0f;
+  auto it = sheet_df.find(term);
+  if (it == sheet_df.end() || it->second == 0) return 1.0f;
+  const double share = static_cast<double>(it->second) / sheet_items;
+  if (share <= options.sheet_common_share) return 1.0f;
+  const double f = std::log(1.0 / share) / std::log(1.0 / options.sheet_common_share);
+  return static_cast<float>(std::max(options.sheet_factor_floor, f));
+}
+
+void Engine::Impl::CollectSheetStatistics(const sheet::Questionnaire& questionnaire) {
+  sheet_df.clear();
+  sheet_items = 0;
+  sheet_first_parts.clear();
+  size_t with_parts = 0;
+  for (const sheet::Item& item : questionnaire.items) {
+    if (item.question_parts.size() < 2) continue;
+    ++sheet_first_parts[item.question_parts.front()];
+    ++with_parts;
+  }
+  // The first cells form a title column only when nearly every item has its own; a column
+  // whose values repeat groups items (a category), even where one group has a single item.
+  size_t unique = 0;
+  for (const auto& [text, count] : sheet_first_parts) unique += count == 1;
+  if (with_parts == 0 || unique < options.title_unique_share * static_cast<double>(with_parts)) {
+    sheet_first_parts.clear();
+  }
+  sheet_items = static_cast<std::uint32_t>(questionnaire.items.size());
+  for (const sheet::Item& item : questionnaire.items) {
+    Query q = BuildQuery(item);
+    for (const auto& [term, w] : q.weights) ++sheet_df[term];
+  }
+}
+
+// The title of an item: when its question is a short heading cell of its own followed by the
+// question proper (METI 「対策項目」 + 「対策要件」), the heading names the topic in a few words
+// while the text after it is long; its terms count extra. A first cell that other items of the
+// sheet share is a category ("Network"), not a title; without sheet statistics there is none.
+std::string_view Engine::Impl::ItemTitle(const sheet::Item& item) const {
+  if (item.question_parts.size() < 2 || sheet_items < options.min_sheet_items) return {};
+  const std::string& first = item.question_parts.front();
+  auto shared = sheet_first_parts.find(first);
+  if (shared == sheet_first_parts.end() || shared->second != 1) return {};
+  const size_t max_chars = options.title_max_chars;
+  size_t rest = 0;
+  for (size_t i = 1; i < item.question_parts.size(); ++i) rest += item.question_parts[i].size();
+  size_t chars = 0;
+  for (unsigned char ch : first) chars += (ch & 0xC0) != 0x80;
+  if (chars == 0 || chars > max_chars || first.size() >= rest) return {};
+  return first;
+}
+
+Engine::Impl::Query Engine::Impl::BuildQuery(const sheet::Item& item) {
+  Query q;
+  std::unordered_map<std::string, int> counts;
+  auto add = [&](const std::string& term, float w) {
+    int& n = counts[term];
+    ++n;
+    // Repeats add with diminishing returns, so that a long requirement that says
+    // 「情報」 five times is not about 「情報」.
+    q.weights[term] += n == 1 ? w : w / static_cast<float>(n);
+  };
+  auto add_text = [&](std::string_view text, float scale, bool names_concepts) {
+    Analysed a = Analyse(text);
+    for (const std::string& t : a.words) add(t, options.word_weight * scale);
+    for (const std::string& t : a.bigrams) add(t, options.bigram_weight * scale);
+    for (std::uint32_t c : a.concepts) {
+      add(ConceptTerm(c), options.concept_weight * scale);
+      add(BroaderTerm(c), options.narrower_weight * scale);
+      if (names_concepts) q.concepts.push_back(c);
+      for (std::uint32_t p : ancestors[c]) add(ConceptTerm(p), options.broader_weight * scale);
+      if (std::string control = ControlTerm(c); !control.empty()) {
+        add(control, options.control_weight * scale);
+      }
+    }
+  };
+  const std::string_view title = ItemTitle(item);
+  if (!title.empty()) {
+    Analysed a = Analyse(title);
+    q.title_terms = a.words;
+    for (std::uint32_t c : a.concepts) q.title_terms.push_back(ConceptTerm(c));
+    std::sort(q.title_terms.begin(), q.title_terms.end());
+    q.title_terms.erase(std::unique(q.title_terms.begin(), q.title_terms.end()),
+                        q.title_terms.end());
+    add_text(title, 1.0f + options.title_boost, true);
+    for (size_t i = 1; i < item.question_parts.size(); ++i) {
+      add_text(item.question_parts[i], 1.0f, true);
+    }
+  } else {
+    add_text(item.question, 1.0f, true);
+  }
+  add_text(JoinSections(item.sections), options.section_weight, false);
+  std::sort(q.concepts.begin(), q.concepts.end());
+  q.concepts.erase(std::unique(q.concepts.begin(), q.concepts.end()), q.concepts.end());
+  return q;
+}
 
 ItemResult Engine::Impl::Answer(const sheet::Item& item) {
   ItemResult result;
@@ -219,32 +426,10 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
   result.status = Status::kNoMatch;
 
   // --- query -------------------------------------------------------------------------
-  std::unordered_map<std::string, float> weights;
-  std::unordered_map<std::string, int> counts;
-  auto add = [&](const std::string& term, float w) {
-    int& n = counts[term];
-    ++n;
-    // Repeats add with diminishing returns, so that a long requirement that says
-    // 「情報」 five times is not about 「情報」.
-    weights[term] += n == 1 ? w : w / static_cast<float>(n);
-  };
-  std::vector<std::uint32_t> question_concepts;
-  auto add_text = [&](std::string_view text, float scale) {
-    Analysed a = Analyse(text);
-    for (const std::string& t : a.words) add(t, options.word_weight * scale);
-    for (const std::string& t : a.bigrams) add(t, options.bigram_weight * scale);
-    for (std::uint32_t c : a.concepts) {
-      add(ConceptTerm(c), options.concept_weight * scale);
-      add(BroaderTerm(c), options.narrower_weight * scale);
-      if (scale >= 1.0f) question_concepts.push_back(c);
-      for (std::uint32_t p : ancestors[c]) add(ConceptTerm(p), options.broader_weight * scale);
-    }
-  };
-  add_text(item.question, 1.0f);
-  add_text(JoinSections(item.sections), options.section_weight);
-  std::sort(question_concepts.begin(), question_concepts.end());
-  question_concepts.erase(std::unique(question_concepts.begin(), question_concepts.end()),
-                          question_concepts.end());
+  Query built = BuildQuery(item);
+  std::unordered_map<std::string, float>& weights = built.weights;
+  for (auto& [term, w] : weights) w *= SheetFactor(term);
+  const std::vector<std::uint32_t>& question_concepts = built.concepts;
 
   std::vector<index::QueryTerm> query;
   query.reserve(weights.size());
@@ -281,9 +466,18 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
     concept_mass += idf;
   }
 
+  std::vector<QTerm> title_terms;
+  double title_mass = 0;
+  for (const std::string& t : built.title_terms) {
+    const double idf = Idf(n, index->DocFreq(t));
+    auto it = term_ids.find(t);
+    title_terms.push_back({it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second), idf});
+    title_mass += idf;
+  }
+
   std::vector<Candidate> candidates;
   for (const index::Hit& hit : index->Search(query, options.candidates, options.bm25)) {
-    Candidate c{hit.doc, hit.score, 0, 0, 0, 0};
+    Candidate c{hit.doc, hit.score, 0, 0, 0, 0, 0};
     const auto& terms = entry_terms[hit.doc];
     double covered = 0;
     for (const QTerm& q : qterms) {
@@ -317,7 +511,19 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
     }
     c.reverse_coverage =
         entry_question_mass[hit.doc] > 0 ? reverse / entry_question_mass[hit.doc] : 0;
-    c.rank_score = c.bm25 * (0.5 + 0.5 * c.coverage);
+    double title_covered = 0;
+    for (size_t i = 0; i < title_terms.size(); ++i) {
+      if (title_terms[i].id >= 0 &&
+          std::binary_search(terms.begin(), terms.end(),
+                             static_cast<std::uint32_t>(title_terms[i].id))) {
+        title_covered += title_terms[i].mass;
+      }
+    }
+    c.title_coverage = title_mass > 0 ? title_covered / title_mass : c.coverage;
+    c.rank_score = c.bm25 * (0.5 + 0.5 * c.coverage) *
+                   (1.0 - options.reverse_coverage_weight +
+                    options.reverse_coverage_weight * c.reverse_coverage) *
+                   (1.0 - options.title_rank_weight + options.title_rank_weight * c.title_coverage);
     candidates.push_back(c);
   }
   if (candidates.empty()) {
@@ -353,6 +559,11 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
         best.concept_coverage > 0 ? 0.8 + 0.2 * best.concept_coverage : options.no_concept_factor;
   }
   confidence *= 0.85 + 0.15 * std::min(1.0, margin * 2.0);
+  // An item with a title (「タイムリーな保守」) is about what the title names: a source that
+  // shares the long text around it but none of the title is weaker evidence.
+  if (!built.title_terms.empty()) {
+    confidence *= 1.0 - options.title_confidence_weight * (1.0 - best.title_coverage);
+  }
   confidence = std::clamp(confidence, 0.0, 1.0);
 
   // Sources that disagree on yes/no: both close to the top, one positive, one negative.
@@ -369,9 +580,10 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
 
   char reason[256];
   std::snprintf(reason, sizeof reason,
-                "best source covers %.0f%% of the question's terms and %.0f%% of its concepts; "
-                "%.0f%% ahead of the next answer",
-                best.coverage * 100, best.concept_coverage * 100, margin * 100);
+                "best source covers %.0f%% of the question's terms, %.0f%% of its concepts and "
+                "%.0f%% of its title; %.0f%% ahead of the next answer",
+                best.coverage * 100, best.concept_coverage * 100, best.title_coverage * 100,
+                margin * 100);
   result.reason = reason;
   if (confidence >= options.answer_threshold && !disagree) {
     result.status = Status::kAnswered;
@@ -441,7 +653,11 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   run.questionnaire_path = questionnaire.path;
   run.library_paths = impl_->library.paths();
   run.items.reserve(questionnaire.items.size());
+  impl_->CollectSheetStatistics(questionnaire);
   for (const sheet::Item& item : questionnaire.items) run.items.push_back(Answer(item));
+  impl_->sheet_df.clear();
+  impl_->sheet_first_parts.clear();
+  impl_->sheet_items = 0;
   return run;
 }
 

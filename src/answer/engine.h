@@ -38,12 +38,29 @@ struct EngineOptions {
   // the same thing share their question words; answers share only some.
   index::Bm25fParams bm25;
 
-  float word_weight = 1.0f;      // a MeCab/English word of the incoming question
-  float bigram_weight = 0.3f;    // a CJK bigram: a fallback, mostly redundant with words
-  float concept_weight = 2.5f;   // a vocabulary concept named in the question
-  float narrower_weight = 1.2f;  // an entry names a narrower concept of one in the question
-  float broader_weight = 0.6f;   // an entry names a broader concept of one in the question
-  float section_weight = 0.3f;   // terms of the incoming item's section headings
+  float word_weight = 1.0f;         // a MeCab/English word of the incoming question
+  float bigram_weight = 0.3f;       // a CJK bigram: a fallback, mostly redundant with words
+  float concept_weight = 2.5f;      // a vocabulary concept named in the question
+  float narrower_weight = 1.2f;     // an entry names a narrower concept of one in the question
+  float broader_weight = 0.6f;      // an entry names a broader concept of one in the question
+  float section_weight = 0.3f;      // terms of the incoming item's section headings
+  float control_weight = 0.6f;      // an entry names a concept of the same Annex A control
+  float title_boost = 1.0f;         // extra weight of an item's title cell (see ItemTitle)
+  size_t title_max_chars = 40;      // a first question cell up to this long is a title
+  double title_unique_share = 0.8;  // share of items whose first cell must be their own
+
+  // Questionnaire statistics (AnswerAll on a sheet of at least `min_sheet_items` items): a
+  // term in more than `sheet_common_share` of the items loses weight, down to
+  // `sheet_factor_floor` for a term in every item.
+  std::uint32_t min_sheet_items = 20;
+  double sheet_common_share = 0.05;
+  double sheet_factor_floor = 0.15;
+
+  // Share of the rank score that depends on how much of the entry's own question the
+  // incoming question covers (short library questions that the item covers entirely rank up).
+  double reverse_coverage_weight = 0.3;
+  // Share of the rank score that depends on how much of the item's title the entry covers.
+  double title_rank_weight = 0.0;
 
   size_t max_sources = 5;  // sources listed per item
   size_t candidates = 40;  // entries re-ranked per item
@@ -52,6 +69,8 @@ struct EngineOptions {
   // else no_match.
   double answer_threshold = 0.70;
   double review_threshold = 0.22;
+  // Largest confidence penalty for a best source that covers none of the item's title.
+  double title_confidence_weight = 0.2;
   // Confidence factor when the question names concepts and the best source has none of them.
   double no_concept_factor = 0.6;
   // Weight of question terms that no library entry contains, in the coverage measure.
@@ -59,6 +78,12 @@ struct EngineOptions {
   // Share of the question's IDF mass at which term coverage counts as complete evidence.
   double full_coverage = 0.5;
 };
+
+// Sets one tunable by name ("title_boost", "bm25.weight.question", …) from its decimal text,
+// for deployments that tune kotae on their own sheets (`kotae answer --set KEY=VALUE`).
+kotae::Status SetEngineOption(EngineOptions* options, std::string_view key, std::string_view value);
+// The names SetEngineOption accepts, in declaration order.
+std::vector<std::string> EngineOptionNames();
 
 class Engine {
  public:

@@ -163,6 +163,16 @@ Status RunAnswer(const AnswerCommand& command, std::ostream& out, std::ostream& 
     return Status::InvalidInput("no --library file given: kotae answers only from a library");
   }
 
+  answer::EngineOptions engine_options;
+  for (const std::string& setting : command.engine_settings) {
+    const size_t eq = setting.find('=');
+    if (eq == std::string::npos) {
+      return Status::InvalidInput("--set " + setting + ": expected KEY=VALUE");
+    }
+    KOTAE_RETURN_IF_ERROR(
+        answer::SetEngineOption(&engine_options, setting.substr(0, eq), setting.substr(eq + 1)));
+  }
+
   Result<sheet::Questionnaire> questionnaire =
       sheet::ReadQuestionnaire(command.sheet_path, command.read);
   if (!questionnaire.ok()) return questionnaire.status();
@@ -187,7 +197,7 @@ Status RunAnswer(const AnswerCommand& command, std::ostream& out, std::ostream& 
   }
 
   Result<std::unique_ptr<answer::Engine>> engine =
-      answer::Engine::Create(std::move(library).value(), vocabulary);
+      answer::Engine::Create(std::move(library).value(), vocabulary, engine_options);
   if (!engine.ok()) return engine.status();
   answer::AnswerRun run = (*engine)->AnswerAll(*questionnaire);
 

@@ -25,7 +25,8 @@ struct AnswerCommand {
   std::string report_path;      // --report
   std::string vocabulary_path;  // "" = find data/vocabulary.tsv
   bool quiet = false;
-  sheet::ReadOptions read;  // overrides for the incoming sheet only
+  std::vector<std::string> engine_settings;  // --set KEY=VALUE, applied in order
+  sheet::ReadOptions read;                   // overrides for the incoming sheet only
 };
 
 Status RunParse(const ParseCommand& command, std::ostream& out);

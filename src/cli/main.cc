@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
   answer_app->add_option("--vocabulary", answer.vocabulary_path,
                          "security vocabulary file (default: data/vocabulary.tsv)");
   answer_app->add_flag("--quiet,-q", answer.quiet, "no summary line on stderr");
+  answer_app->add_option("--set", answer.engine_settings,
+                         "override a retrieval or decision tunable, KEY=VALUE (repeatable; "
+                         "names: src/answer/engine.h)");
   AddReadOverrides(answer_app, &answer.read, &answer_qcol, &answer_acol);
 
   try {

@@ -125,6 +125,99 @@ TEST_F(EngineTest, ChoiceFollowsTheSourcesPolarity) {
   EXPECT_EQ(r.options, item.options);
 }
 
+// Questionnaire statistics: a phrase that every item of the sheet repeats says what kind of
+// sheet it is, not what one item asks, so within the sheet it stops deciding the ranking.
+TEST_F(EngineTest, WordsTheWholeSheetRepeatsLoseTheirWeight) {
+  std::vector<sheet::Item> library = StandardLibrary();
+  library.push_back(
+      MakeItem("クラウドサービス利用者の登録手続", "申込書で受け付けます。", {"契約"}));
+  library.push_back(MakeItem("ログの保存期間", "1年間保存しています。", {"運用"}));
+  auto engine = MakeEngine(library);
+
+  const sheet::Item probe = MakeItem("クラウドサービス利用者のログ", "");
+  ItemResult alone = engine->Answer(probe);
+  ASSERT_FALSE(alone.sources.empty());
+  // Precondition: on its own the shared boilerplate wins.
+  ASSERT_EQ(alone.sources[0].answer, "申込書で受け付けます。");
+
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.csv";
+  const char* topics[] = {"暗号化", "バックアップ", "パスワード", "監視",     "教育",
+                          "委託先", "入退室",       "脆弱性",     "変更管理", "障害",
+                          "契約",   "監査",         "データ削除", "端末",     "ウイルス",
+                          "通信",   "鍵管理",       "開発",       "可用性"};
+  for (const char* topic : topics) {
+    sheet.items.push_back(MakeItem(std::string("クラウドサービス利用者の") + topic, ""));
+  }
+  sheet.items.push_back(probe);
+  AnswerRun run = engine->AnswerAll(sheet);
+  const ItemResult& in_sheet = run.items.back();
+  ASSERT_FALSE(in_sheet.sources.empty());
+  EXPECT_EQ(in_sheet.sources[0].answer, "1年間保存しています。") << in_sheet.reason;
+
+  // The statistics belong to that one run: answering the item alone again is unchanged.
+  EXPECT_EQ(engine->Answer(probe).sources[0].answer, "申込書で受け付けます。");
+}
+
+// In a sheet whose first question cells are per-item titles (「対策項目」 + 「対策要件」), a best
+// source that misses the title is weaker evidence than one that covers it; where the first cells
+// repeat they are categories and carry no such weight.
+TEST_F(EngineTest, TitleColumnWeighsOnlyWhenEachItemHasItsOwn) {
+  auto engine = MakeEngine(StandardLibrary());
+  auto sheet_with_first_cells = [](bool shared_first_cell) {
+    sheet::Questionnaire sheet;
+    sheet.path = "incoming.xlsx";
+    for (int i = 0; i < 20; ++i) {
+      sheet::Item item = MakeItem("", "");
+      const std::string first =
+          shared_first_cell ? std::string(i < 10 ? "運用" : "設備") : "項目" + std::to_string(i);
+      item.question_parts = {first, "各項目の要求事項を定め、文書化すること。"};
+      item.question = item.question_parts[0] + " " + item.question_parts[1];
+      sheet.items.push_back(item);
+    }
+    sheet::Item probe = MakeItem("", "");
+    probe.question_parts = {shared_first_cell ? "運用" : "時刻同期",
+                            "バックアップの取得頻度と保管世代を定めること。"};
+    probe.question = probe.question_parts[0] + " " + probe.question_parts[1];
+    sheet.items.push_back(probe);
+    return sheet;
+  };
+  AnswerRun titled = engine->AnswerAll(sheet_with_first_cells(false));
+  AnswerRun grouped = engine->AnswerAll(sheet_with_first_cells(true));
+  const ItemResult& t = titled.items.back();
+  const ItemResult& g = grouped.items.back();
+  ASSERT_FALSE(t.sources.empty());
+  ASSERT_FALSE(g.sources.empty());
+  EXPECT_EQ(t.sources[0].answer, "日次でフルバックアップを取得し、7世代保管しています。");
+  EXPECT_EQ(g.sources[0].answer, t.sources[0].answer);
+  EXPECT_NE(t.reason.find("0% of its title"), std::string::npos) << t.reason;
+  EXPECT_LT(t.confidence, g.confidence);
+}
+
+TEST(EngineOptions, SetByNameFromText) {
+  EngineOptions options;
+  ASSERT_TRUE(SetEngineOption(&options, "title_boost", "2.5").ok());
+  EXPECT_FLOAT_EQ(options.title_boost, 2.5f);
+  ASSERT_TRUE(SetEngineOption(&options, "bm25.weight.answer", "0.25").ok());
+  EXPECT_FLOAT_EQ(options.bm25.weight[kFieldAnswer], 0.25f);
+  ASSERT_TRUE(SetEngineOption(&options, "max_sources", "3").ok());
+  EXPECT_EQ(options.max_sources, 3u);
+
+  EXPECT_EQ(SetEngineOption(&options, "no_such_option", "1").code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(SetEngineOption(&options, "title_boost", "abc").code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(SetEngineOption(&options, "title_boost", "1.5x").code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(SetEngineOption(&options, "title_boost", "-1").code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(SetEngineOption(&options, "title_boost", "").code(), StatusCode::kInvalidInput);
+  EXPECT_FLOAT_EQ(options.title_boost, 2.5f);  // failed calls change nothing
+
+  // Every listed name is settable.
+  const std::vector<std::string> names = EngineOptionNames();
+  EXPECT_GE(names.size(), 20u);
+  for (const std::string& name : names) {
+    EXPECT_TRUE(SetEngineOption(&options, name, "1").ok()) << name;
+  }
+}
+
 TEST(Library, KeepsOnlyAnsweredDistinctEntries) {
   sheet::Questionnaire q;
   q.items = {MakeItem("質問A", "回答A"), MakeItem("質問B", ""), MakeItem("質問A", "回答A")};
