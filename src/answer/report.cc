@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "base/markup.h"
 
 // Page layout, top to bottom: header (sheet, libraries, counts with a proportion bar, links
 // to every item that needs review), the filter bar, then one <section class="item"> per item
@@ -84,42 +85,11 @@ std::string ValidUtf8(std::string_view s) {
   return out;
 }
 
-// Escapes text that is already valid UTF-8. Control characters other than tab and line
-// breaks are dropped: HTML forbids them in text and they only come from damaged cells.
-void AppendEscapedValid(std::string& out, std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char ch = s[i];
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n') {
-          // A lone CR (old Mac line end) is a line break; CR LF keeps only its LF.
-          if (ch == '\r' && (i + 1 == s.size() || s[i + 1] != '\n')) out += '\n';
-          break;
-        }
-        out += ch;
-    }
-  }
-}
-
+// Any bytes as page text: made valid UTF-8, then escaped (base/markup.h).
 std::string Escape(std::string_view raw) {
   std::string out;
   out.reserve(raw.size() + 16);
-  AppendEscapedValid(out, ValidUtf8(raw));
+  AppendEscapedXml(out, ValidUtf8(raw));
   return out;
 }
 
@@ -164,7 +134,7 @@ std::string Highlight(std::string_view raw, const std::vector<std::string>& need
   std::string out;
   out.reserve(text.size() + 32);
   if (needles.empty()) {
-    AppendEscapedValid(out, text);
+    AppendEscapedXml(out, text);
     return out;
   }
   const std::string lower = AsciiLowered(text);
@@ -185,14 +155,14 @@ std::string Highlight(std::string_view raw, const std::vector<std::string>& need
       ++i;
       continue;
     }
-    AppendEscapedValid(out, view.substr(plain_start, i - plain_start));
+    AppendEscapedXml(out, view.substr(plain_start, i - plain_start));
     out += "<mark>";
-    AppendEscapedValid(out, view.substr(i, hit));
+    AppendEscapedXml(out, view.substr(i, hit));
     out += "</mark>";
     i += hit;
     plain_start = i;
   }
-  AppendEscapedValid(out, view.substr(plain_start));
+  AppendEscapedXml(out, view.substr(plain_start));
   return out;
 }
 

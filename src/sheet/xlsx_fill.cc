@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "base/file.h"
+#include "base/markup.h"
 #include "sheet/fill.h"
 #include "sheet/xlsx_internal.h"
 #include "sheet/zip_archive.h"
@@ -69,29 +70,6 @@ std::string CellXstring(const std::string& text) {
       }
     }
     out += clean[i];
-  }
-  return out;
-}
-
-std::string EscapeXml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
   }
   return out;
 }
