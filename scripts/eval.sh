@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Scores kotae on the dev tasks of ../shared/eval (needs a built build/kotae).
+# Scores kotae on the dev tasks of ../shared/eval and on the project's own held-out task
+# (eval/, see eval/README.md); needs a built build/kotae.
 #   ./scripts/eval.sh [--misses]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,12 @@ seed() { ls "$shared"/corpus/seeds/"$1"_*.txt | head -1; }
 "$bin" answer --quiet "$(seed 001)" --library "$(seed 000)" --json "$out/meti_from_mic.json"
 "$bin" answer --quiet "$shared/corpus/xlsx/english_questionnaire_blank.xlsx" \
   --library "$(seed 000)" --library "$(seed 001)" --json "$out/english_from_monocone.json"
+"$bin" answer --quiet "$(seed 004)" --library "$(seed 000)" \
+  --json "$out/heldout_iso27017_from_mic.json"
 for task in meti_from_mic english_from_monocone; do
   echo "== $task"
   python3 "$shared/eval/score.py" "$out/$task.json" "$shared/eval/dev/$task.jsonl" "$@"
 done
+echo "== heldout_iso27017_from_mic (held out: never used for tuning)"
+python3 "$shared/eval/score.py" "$out/heldout_iso27017_from_mic.json" \
+  eval/heldout_iso27017_from_mic.jsonl "$@"

@@ -603,7 +603,10 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
     Source s;
     s.doc = e.doc;
     s.locator = e.locator;
-    s.question = e.sections.empty() ? e.question : JoinSections(e.sections) + " " + e.question;
+    // A passage's question is its own heading, which closes its section path: say it once.
+    s.question = e.sections.empty() || e.sections.back() == e.question
+                     ? (e.sections.empty() ? e.question : JoinSections(e.sections))
+                     : JoinSections(e.sections) + " " + e.question;
     s.answer = e.answer;
     s.score = c->rank_score;
     std::unordered_set<std::string> surfaces;

@@ -67,7 +67,7 @@ struct EngineOptions {
 
   // Decision: confidence >= answer_threshold → answered, >= review_threshold → needs_review,
   // else no_match.
-  double answer_threshold = 0.70;
+  double answer_threshold = 0.60;
   double review_threshold = 0.22;
   // Largest confidence penalty for a best source that covers none of the item's title.
   double title_confidence_weight = 0.2;
