@@ -314,10 +314,12 @@ struct Engine::Impl {
   // the questionnaire repeats (「クラウドサービス」, 「利用者」 in a METI sheet) says what kind of
   // sheet it is, not what one item asks.
   float SheetFactor(const std::string& term) const;
-  void CollectSheetStatistics(const sheet::Questionnaire& questionnaire);
+  // Sets the sheet statistics and returns each item's query, so that AnswerAll analyses every
+  // question once.
+  std::vector<Query> CollectSheetStatistics(const sheet::Questionnaire& questionnaire);
   std::string_view ItemTitle(const sheet::Item& item) const;
 
-  ItemResult Answer(const sheet::Item& item);
+  ItemResult Answer(const sheet::Item& item, Query built);
 };
 
 float Engine::Impl::SheetFactor(const std::string& term) const {
@@ -330,7 +332,8 @@ float Engine::Impl::SheetFactor(const std::string& term) const {
   return static_cast<float>(std::max(options.sheet_factor_floor, f));
 }
 
-void Engine::Impl::CollectSheetStatistics(const sheet::Questionnaire& questionnaire) {
+std::vector<Engine::Impl::Query> Engine::Impl::CollectSheetStatistics(
+    const sheet::Questionnaire& questionnaire) {
   sheet_df.clear();
   sheet_items = 0;
   sheet_first_parts.clear();
@@ -348,10 +351,14 @@ void Engine::Impl::CollectSheetStatistics(const sheet::Questionnaire& questionna
     sheet_first_parts.clear();
   }
   sheet_items = static_cast<std::uint32_t>(questionnaire.items.size());
+  std::vector<Query> queries;
+  queries.reserve(questionnaire.items.size());
   for (const sheet::Item& item : questionnaire.items) {
     Query q = BuildQuery(item);
     for (const auto& [term, w] : q.weights) ++sheet_df[term];
+    queries.push_back(std::move(q));
   }
+  return queries;
 }
 
 // The title of an item: when its question is a short heading cell of its own followed by the
@@ -417,7 +424,7 @@ Engine::Impl::Query Engine::Impl::BuildQuery(const sheet::Item& item) {
   return q;
 }
 
-ItemResult Engine::Impl::Answer(const sheet::Item& item) {
+ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
   ItemResult result;
   result.id = item.id;
   result.question = item.question;
@@ -426,7 +433,6 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item) {
   result.status = Status::kNoMatch;
 
   // --- query -------------------------------------------------------------------------
-  Query built = BuildQuery(item);
   std::unordered_map<std::string, float>& weights = built.weights;
   for (auto& [term, w] : weights) w *= SheetFactor(term);
   const std::vector<std::uint32_t>& question_concepts = built.concepts;
@@ -649,15 +655,19 @@ Result<std::unique_ptr<Engine>> Engine::Create(Library library,
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
-ItemResult Engine::Answer(const sheet::Item& item) { return impl_->Answer(item); }
+ItemResult Engine::Answer(const sheet::Item& item) {
+  return impl_->Answer(item, impl_->BuildQuery(item));
+}
 
 AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   AnswerRun run;
   run.questionnaire_path = questionnaire.path;
   run.library_paths = impl_->library.paths();
   run.items.reserve(questionnaire.items.size());
-  impl_->CollectSheetStatistics(questionnaire);
-  for (const sheet::Item& item : questionnaire.items) run.items.push_back(Answer(item));
+  std::vector<Impl::Query> queries = impl_->CollectSheetStatistics(questionnaire);
+  for (size_t i = 0; i < questionnaire.items.size(); ++i) {
+    run.items.push_back(impl_->Answer(questionnaire.items[i], std::move(queries[i])));
+  }
   impl_->sheet_df.clear();
   impl_->sheet_first_parts.clear();
   impl_->sheet_items = 0;
