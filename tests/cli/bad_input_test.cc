@@ -1,34 +1,36 @@
 // Bad input, one file at a time, through the built `kotae parse FILE`.
 //
 // Every case states what kotae must do with a broken or hostile file: refuse it (exit 2, exactly
-// one line on stderr naming the file) or, where the file is merely odd, read it (exit 0). No
-// case may end by a signal, and none may leave a file behind: the child runs in an empty
-// working directory with its own TMPDIR, and both, like the input's directory, must hold the
-// same files afterwards. Peak memory (ru_maxrss from wait4) must stay under kMaxRssKiB (1 GiB,
-// the bound documented in fuzz/README.md); the check is skipped under AddressSanitizer, whose
-// shadow memory inflates RSS.
+// one line on stderr naming the file) or, where the file is merely odd, read it (exit 0 and
+// nothing on stderr). No case may end by a signal, and none may leave a file behind: the child
+// runs in an empty working directory with its own TMPDIR, and both, like the input's
+// directory, must hold the same files afterwards. Peak memory (ru_maxrss from wait4) must stay
+// under kMaxRssKiB (1 GiB, the bound documented in fuzz/README.md); the check is skipped under
+// AddressSanitizer, whose shadow memory inflates RSS.
 //
-// Small inputs are committed under fixtures/broken/ (make_fixtures.py regenerates them);
-// big ones (zip bombs, the 1,000,001-record CSV, 10 MB cells) are written here at run time.
+// The inputs come from three places, one table for all:
+//   - fixtures/broken/: small files, committed (make_fixtures.py regenerates them);
+//   - make_broken_files.py: the generated broken-input corpus, written at build time into
+//     KOTAE_BROKEN_CORPUS (so nothing large is committed);
+//   - this file: the biggest ones (2 GiB zip bombs, the 1,000,001-record CSV, 10 MB cells),
+//     written at run time.
 // Inputs a fuzzer once crashed on live in fixtures/broken/fuzz_crashes/ and are all run too.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "support/run_command.h"
 
 namespace {
 
@@ -51,60 +53,24 @@ constexpr bool kSanitized = false;
 // keep real use far below it.
 constexpr long kMaxRssKiB = 1024L * 1024L;
 // CPU seconds after which the child is killed (SIGXCPU): a hang fails the case, not the suite.
-constexpr rlim_t kCpuSeconds = 300;
+constexpr unsigned kCpuSeconds = 300;
 
 const fs::path kFixtures = fs::path(KOTAE_TEST_DIR) / "fixtures" / "broken";
+const fs::path kCorpus = KOTAE_BROKEN_CORPUS;
 
-// ----- what one run of `kotae parse` did
-
-struct Outcome {
-  bool exited = false;
-  int code = -1;
-  int signal = 0;
-  long max_rss_kib = 0;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using kotae::test::CommandResult;
 
 // Runs `kotae parse input` with `cwd` as working directory and `tmp` as TMPDIR; stdout is
 // discarded, stderr kept.
-Outcome RunParse(const fs::path& input, const fs::path& cwd, const fs::path& tmp,
-                 const fs::path& err_file) {
-  Outcome run;
-  const std::string bin = KOTAE_BINARY;
-  const std::string arg = input.string();
-  pid_t pid = fork();
-  if (pid < 0) return run;
-  if (pid == 0) {
-    int out = open("/dev/null", O_WRONLY);
-    int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || chdir(cwd.c_str()) != 0) {
-      _exit(120);
-    }
-    rlimit cpu{kCpuSeconds, kCpuSeconds};
-    setrlimit(RLIMIT_CPU, &cpu);
-    setenv("TMPDIR", tmp.c_str(), 1);
-    // A sanitized kotae keeps ICU's process-lifetime caches; leak reports are not this test.
-    setenv("ASAN_OPTIONS", "detect_leaks=0", 0);
-    const char* argv[] = {bin.c_str(), "parse", arg.c_str(), nullptr};
-    execv(bin.c_str(), const_cast<char* const*>(argv));
-    _exit(121);
-  }
-  int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid) return run;
-  run.exited = WIFEXITED(status);
-  run.code = run.exited ? WEXITSTATUS(status) : -1;
-  run.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-  run.max_rss_kib = usage.ru_maxrss;
-  run.err = ReadAll(err_file);
-  return run;
+CommandResult RunParse(const fs::path& input, const fs::path& cwd, const fs::path& tmp) {
+  kotae::test::CommandOptions options;
+  options.cwd = cwd;
+  options.env["TMPDIR"] = tmp.string();
+  // A sanitized kotae keeps ICU's process-lifetime caches; leak reports are not this test.
+  if (std::getenv("ASAN_OPTIONS") == nullptr) options.env["ASAN_OPTIONS"] = "detect_leaks=0";
+  options.cpu_seconds = kCpuSeconds;
+  options.discard_stdout = true;
+  return kotae::test::RunCommand({KOTAE_BINARY, "parse", input.string()}, options);
 }
 
 std::set<std::string> Listing(const fs::path& dir) {
@@ -314,111 +280,170 @@ std::string Letters(std::size_t bytes) {
 
 using Make = std::function<void(const fs::path&)>;
 
+// Where a case's input comes from.
+enum class From {
+  kFixture,  // committed under fixtures/broken/
+  kCorpus,   // written at build time by make_broken_files.py into kCorpus
+  kMade,     // written here at run time by `make` (which may write nothing: a missing file)
+};
+
 struct Case {
+  From from;
   std::string file;  // base name of the input
   int expect;        // 2: refused; 0: odd but readable
-  Make make;         // writes the input at run time; empty: committed under fixtures/broken/
+  Make make;         // kMade only
 };
+
+Case Fixture(std::string file, int expect) { return {From::kFixture, std::move(file), expect, {}}; }
+Case Corpus(std::string file, int expect) { return {From::kCorpus, std::move(file), expect, {}}; }
+Case Made(std::string file, int expect, Make make) {
+  return {From::kMade, std::move(file), expect, std::move(make)};
+}
 
 std::vector<Case> Cases() {
   return {
       // --- committed, zip containers
-      {"truncated.xlsx", 2, {}},                   // central directory cut off
-      {"zip_signature_then_garbage.xlsx", 2, {}},  // "PK\3\4" then random bytes
-      {"not_a_workbook.xlsx", 2, {}},              // a zip holding only readme.txt
+      Fixture("truncated.xlsx", 2),                   // central directory cut off
+      Fixture("zip_signature_then_garbage.xlsx", 2),  // "PK\3\4" then random bytes
+      Fixture("not_a_workbook.xlsx", 2),              // a zip holding only readme.txt
       // A Word document named .xlsx: kotae tells formats by content, not extension, and reads
       // the document's passages, as it would for the same file named .docx.
-      {"docx_like.xlsx", 0, {}},
+      Fixture("docx_like.xlsx", 0),
       // --- committed, XML inside a workbook
-      {"dtd_in_shared_strings.xlsx", 2, {}},          // any DTD is refused
-      {"billion_laughs_shared_strings.xlsx", 2, {}},  // nested entities in sharedStrings.xml
-      {"billion_laughs_sheet.xlsx", 2, {}},           // the same in a worksheet
-      {"external_entity_sheet.xlsx", 2, {}},          // SYSTEM entity: never resolved
-      {"sheet_not_well_formed.xlsx", 2, {}},          // mismatched tags, unclosed root
+      Fixture("dtd_in_shared_strings.xlsx", 2),          // any DTD is refused
+      Fixture("billion_laughs_shared_strings.xlsx", 2),  // nested entities in sharedStrings.xml
+      Fixture("billion_laughs_sheet.xlsx", 2),           // the same in a worksheet
+      Fixture("external_entity_sheet.xlsx", 2),          // SYSTEM entity: never resolved
+      Fixture("sheet_not_well_formed.xlsx", 2),          // mismatched tags, unclosed root
       // t="s" cells with no sharedStrings.xml: the cells are blank, the rest of the sheet is
       // read; Excel itself repairs such files the same way.
-      {"missing_shared_strings.xlsx", 0, {}},
+      Fixture("missing_shared_strings.xlsx", 0),
       // index 4294967296 into a two-string table: blank cell, not an out-of-bounds read.
-      {"shared_string_index_out_of_range.xlsx", 0, {}},
+      Fixture("shared_string_index_out_of_range.xlsx", 0),
       // <dimension ref="A1:XFD1048576"/> and a real cell at XFD1048576: the dimension is only
       // a hint and the far cell is legal (the last one Excel allows), so the sheet is read;
       // it must not allocate the 17-billion-cell rectangle.
-      {"dimension_and_cell_at_xfd1048576.xlsx", 0, {}},
+      Fixture("dimension_and_cell_at_xfd1048576.xlsx", 0),
       // --- committed, empty and random bytes
-      {"empty.xlsx", 2, {}},
-      {"empty.csv", 2, {}},
-      {"empty.txt", 2, {}},
-      {"random_bytes.xlsx", 2, {}},
-      {"random_bytes.csv", 2, {}},
-      {"random_bytes.txt", 2, {}},
+      Fixture("empty.xlsx", 2),
+      Fixture("empty.csv", 2),
+      Fixture("empty.txt", 2),
+      Fixture("random_bytes.xlsx", 2),
+      Fixture("random_bytes.csv", 2),
+      Fixture("random_bytes.txt", 2),
       // --- committed, encodings and CSV structure
-      {"invalid_utf8_not_cp932.csv", 2, {}},
-      {"unbalanced_quote.csv", 2, {}},
-      {"utf16_odd_byte_count.csv", 2, {}},
-      {"nul_bytes.txt", 2, {}},
-      {"garbage_body.pdf", 2, {}},  // valid %PDF header, random body
-      // --- generated: zip bombs
-      {"zip_bomb_declared_size.xlsx", 2,
-       [](const fs::path& p) {
-         ZipMember sheet =
-             Deflated("xl/worksheets/sheet1.xml", kSheetHead + kHeaderRow + kSheetTail);
-         sheet.declared_size = 0xFFFFFFF0u;  // claims almost 4 GiB
-         WriteWorkbook(p, std::move(sheet));
-       }},
-      {"zip_bomb_2gib_zeros.xlsx", 2, [](const fs::path& p) { WriteWorkbook(p, TwoGibOfZeros()); }},
+      Fixture("invalid_utf8_not_cp932.csv", 2),
+      Fixture("unbalanced_quote.csv", 2),
+      Fixture("utf16_odd_byte_count.csv", 2),
+      Fixture("nul_bytes.txt", 2),
+      Fixture("garbage_body.pdf", 2),  // valid %PDF header, random body
+
+      // --- make_broken_files.py, xlsx and zip (what is wrong is in each file's name)
+      Corpus("good.xlsx", 0),  // the reference workbook the others are broken from
+      Corpus("empty.xlsx", 2),
+      Corpus("random_bytes.xlsx", 2),
+      Corpus("truncated.xlsx", 2),
+      Corpus("zip_header_only.xlsx", 2),
+      Corpus("not_a_workbook.xlsx", 2),
+      Corpus("corrupt_compressed_sheet.xlsx", 2),  // the CRC or the inflate catches it
+      Corpus("dtd_in_shared_strings.xlsx", 2),
+      Corpus("billion_laughs.xlsx", 2),
+      Corpus("malformed_sheet_xml.xlsx", 2),
+      Corpus("deep_nesting.xlsx", 2),
+      Corpus("dimension_lies.xlsx", 0),          // <dimension> is a hint, never trusted
+      Corpus("far_cell_reference.xlsx", 0),      // one cell at XFD1048576: stored sparsely
+      Corpus("missing_shared_strings.xlsx", 0),  // reference to an absent table: blank
+      Corpus("shared_string_index_out_of_range.xlsx", 0),  // same: blank cell, not a crash
+      Corpus("ten_megabyte_cell.xlsx", 2),       // deflated 10 MB of one character: the ratio
+      Corpus("zip_bomb_actual_size.xlsx", 2),    // a 300 MiB part, honestly declared
+      Corpus("zip_bomb_declared_size.xlsx", 2),  // headers claim a 4 GiB sheet
+      Corpus("zip_extreme_ratio.xlsx", 2),       // 8 MiB of spaces: small, ratio far over 200
+      Corpus("a_directory.xlsx", 2),
+      // --- make_broken_files.py, csv, text, pdf, docx
+      Corpus("random_bytes.csv", 2),
+      Corpus("invalid_utf8_not_cp932.csv", 2),
+      Corpus("unbalanced_quote.csv", 2),
+      Corpus("utf16_odd_length.csv", 2),
+      Corpus("million_and_one_rows.csv", 2),
+      Corpus("ten_megabyte_cell.csv", 2),
+      Corpus("nul_bytes.txt", 2),
+      Corpus("random_bytes.txt", 2),
+      Corpus("garbage.pdf", 2),
+      Corpus("pdf_header_only.pdf", 2),
+      Corpus("docx_without_document.docx", 2),
+
+      // --- written here: zip bombs
+      Made("zip_bomb_declared_size.xlsx", 2,
+           [](const fs::path& p) {
+             ZipMember sheet =
+                 Deflated("xl/worksheets/sheet1.xml", kSheetHead + kHeaderRow + kSheetTail);
+             sheet.declared_size = 0xFFFFFFF0u;  // claims almost 4 GiB
+             WriteWorkbook(p, std::move(sheet));
+           }),
+      Made("zip_bomb_2gib_zeros.xlsx", 2,
+           [](const fs::path& p) { WriteWorkbook(p, TwoGibOfZeros()); }),
       // The same 2 GiB member whose headers claim 4 KiB: only the inflater's own count of
       // bytes can stop it.
-      {"zip_bomb_2gib_zeros_declared_small.xlsx", 2,
-       [](const fs::path& p) {
-         ZipMember sheet = TwoGibOfZeros();
-         sheet.declared_size = 4096;
-         WriteWorkbook(p, std::move(sheet));
-       }},
+      Made("zip_bomb_2gib_zeros_declared_small.xlsx", 2,
+           [](const fs::path& p) {
+             ZipMember sheet = TwoGibOfZeros();
+             sheet.declared_size = 4096;
+             WriteWorkbook(p, std::move(sheet));
+           }),
       // The same member claiming 200 MiB: under the per-part limit and, against about 2 MiB
       // compressed, under the ratio limit too, so it is inflated until it overruns.
-      {"zip_bomb_2gib_zeros_declared_200mib.xlsx", 2,
-       [](const fs::path& p) {
-         ZipMember sheet = TwoGibOfZeros();
-         sheet.declared_size = 200u << 20;
-         WriteWorkbook(p, std::move(sheet));
-       }},
+      Made("zip_bomb_2gib_zeros_declared_200mib.xlsx", 2,
+           [](const fs::path& p) {
+             ZipMember sheet = TwoGibOfZeros();
+             sheet.declared_size = 200u << 20;
+             WriteWorkbook(p, std::move(sheet));
+           }),
       // 64 MiB of spaces (under every size limit) in about 64 KiB: a ratio near 1000.
-      {"zip_extreme_ratio.xlsx", 2,
-       [](const fs::path& p) {
-         WriteWorkbook(p, Deflated("xl/worksheets/sheet1.xml", kSheetHead + kHeaderRow,
-                                   std::string(1 << 20, ' '), 64, kSheetTail));
-       }},
-      // --- generated: size limits
-      {"million_and_one_records.csv", 2,
-       [](const fs::path& p) {
-         std::string csv = "No.,質問,回答\n";
-         csv.reserve(12 << 20);
-         for (int i = 0; i < 1'000'001; ++i) csv += "1,q,a\n";
-         WriteBytes(p, csv);
-       }},
+      Made("zip_extreme_ratio.xlsx", 2,
+           [](const fs::path& p) {
+             WriteWorkbook(p, Deflated("xl/worksheets/sheet1.xml", kSheetHead + kHeaderRow,
+                                       std::string(1 << 20, ' '), 64, kSheetTail));
+           }),
+      // --- written here: size limits
+      Made("million_and_one_records.csv", 2,
+           [](const fs::path& p) {
+             std::string csv = "No.,質問,回答\n";
+             csv.reserve(12 << 20);
+             for (int i = 0; i < 1'000'001; ++i) csv += "1,q,a\n";
+             WriteBytes(p, csv);
+           }),
       // One 10 MB cell, over the CSV reader's 1 MiB cell limit.
-      {"ten_megabyte_cell.csv", 2,
-       [](const fs::path& p) {
-         WriteBytes(p, "No.,質問,回答\n1,\"" + Letters(10'000'000) + "\",有り\n");
-       }},
+      Made("ten_megabyte_cell.csv", 2,
+           [](const fs::path& p) {
+             WriteBytes(p, "No.,質問,回答\n1,\"" + Letters(10'000'000) + "\",有り\n");
+           }),
       // The same in a workbook (stored, ratio 1): xlsx text is bounded per workbook
       // (256 MiB), not per cell, so a long cell is read like any other.
-      {"ten_megabyte_cell.xlsx", 0,
-       [](const fs::path& p) {
-         WriteWorkbook(p, Stored("xl/worksheets/sheet1.xml",
-                                 kSheetHead + kHeaderRow +
-                                     "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" "
-                                     "t=\"inlineStr\"><is><t>" +
-                                     Letters(10'000'000) + "</t></is></c></row>" + kSheetTail));
-       }},
-      // --- generated: not files
-      {"a_directory.xlsx", 2, [](const fs::path& p) { fs::create_directory(p); }},
-      {"no_such_file.csv", 2, [](const fs::path&) {}},
+      Made("ten_megabyte_cell.xlsx", 0,
+           [](const fs::path& p) {
+             WriteWorkbook(p, Stored("xl/worksheets/sheet1.xml",
+                                     kSheetHead + kHeaderRow +
+                                         "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" "
+                                         "t=\"inlineStr\"><is><t>" +
+                                         Letters(10'000'000) + "</t></is></c></row>" + kSheetTail));
+           }),
+      // --- written here: not files
+      Made("a_directory.xlsx", 2, [](const fs::path& p) { fs::create_directory(p); }),
+      Made("no_such_file.csv", 2, [](const fs::path&) {}),
+      Made("no_such_file.xlsx", 2, [](const fs::path&) {}),
   };
 }
 
-// gtest prints a failing case by its file name.
-void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
+// gtest prints a failing case by where its input comes from and its file name.
+std::string CaseName(const Case& c) {
+  static constexpr const char* kFrom[] = {"fixture_", "corpus_", "made_"};
+  std::string name = kFrom[static_cast<int>(c.from)] + c.file;
+  for (char& ch : name) {
+    if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+}
+void PrintTo(const Case& c, std::ostream* os) { *os << CaseName(c); }
 
 class BadInputTest : public ::testing::TestWithParam<Case> {
  protected:
@@ -434,9 +459,9 @@ class BadInputTest : public ::testing::TestWithParam<Case> {
   }
 
   // Runs `kotae parse` on `input` and checks everything but the exit code.
-  Outcome Check(const fs::path& input) {
+  CommandResult Check(const fs::path& input) {
     const std::set<std::string> in_before = Listing(input.parent_path());
-    const Outcome run = RunParse(input, root_ / "cwd", root_ / "tmp", root_ / "stderr.txt");
+    const CommandResult run = RunParse(input, root_ / "cwd", root_ / "tmp");
     EXPECT_TRUE(run.exited) << "killed by signal " << run.signal << "; stderr: " << run.err;
     if (!kSanitized) {
       EXPECT_LT(run.max_rss_kib, kMaxRssKiB) << "peak RSS " << run.max_rss_kib << " KiB";
@@ -458,16 +483,24 @@ bool ExactlyOneLine(const std::string& text) {
 TEST_P(BadInputTest, RefusedWithOneLineOrRead) {
   const Case& c = GetParam();
   fs::path input;
-  if (c.make) {
-    input = root_ / "in" / c.file;
-    c.make(input);
-    if (HasFatalFailure()) return;
-  } else {
-    input = kFixtures / c.file;
-    ASSERT_TRUE(fs::exists(input)) << "missing fixture; run fixtures/broken/make_fixtures.py";
+  switch (c.from) {
+    case From::kFixture:
+      input = kFixtures / c.file;
+      ASSERT_TRUE(fs::exists(input)) << "missing fixture; run fixtures/broken/make_fixtures.py";
+      break;
+    case From::kCorpus:
+      input = kCorpus / c.file;
+      ASSERT_TRUE(fs::exists(input)) << "missing from the generated corpus " << kCorpus
+                                     << "; build the cli_broken_corpus target";
+      break;
+    case From::kMade:
+      input = root_ / "in" / c.file;
+      c.make(input);
+      if (HasFatalFailure()) return;
+      break;
   }
-  const Outcome run = Check(input);
-  EXPECT_EQ(run.code, c.expect) << "stderr: " << run.err;
+  const CommandResult run = Check(input);
+  EXPECT_EQ(run.exit_code, c.expect) << "stderr: " << run.err;
   if (c.expect == 2) {
     EXPECT_TRUE(ExactlyOneLine(run.err)) << "stderr: [" << run.err << "]";
     EXPECT_NE(run.err.find(c.file), std::string::npos)
@@ -479,17 +512,16 @@ TEST_P(BadInputTest, RefusedWithOneLineOrRead) {
 
 INSTANTIATE_TEST_SUITE_P(Broken, BadInputTest, ::testing::ValuesIn(Cases()),
                          [](const ::testing::TestParamInfo<Case>& info) {
-                           std::string name = info.param.file;
-                           for (char& ch : name) {
-                             if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           }
-                           return name;
+                           return CaseName(info.param);
                          });
 
-// Every committed fixture is in the table above, so none is silently skipped.
+// Every committed fixture and every file of the generated corpus is in the table above, so
+// none is silently skipped.
 TEST(BadInputFixtures, EveryFixtureHasACase) {
   std::set<std::string> listed;
-  for (const Case& c : Cases()) listed.insert(c.file);
+  for (const Case& c : Cases()) {
+    if (c.from == From::kFixture) listed.insert(c.file);
+  }
   for (const auto& entry : fs::directory_iterator(kFixtures)) {
     if (!entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
@@ -497,6 +529,22 @@ TEST(BadInputFixtures, EveryFixtureHasACase) {
     EXPECT_TRUE(listed.count(name)) << name << " has no case in bad_input_test.cc";
   }
   EXPECT_GE(Cases().size(), 25u);
+}
+
+TEST(BadInputFixtures, EveryCorpusFileHasACase) {
+  ASSERT_TRUE(fs::is_directory(kCorpus)) << kCorpus << " missing; build cli_broken_corpus";
+  std::set<std::string> listed;
+  int broken = 0;
+  for (const Case& c : Cases()) {
+    if (c.from != From::kCorpus) continue;
+    listed.insert(c.file);
+    broken += c.expect == 2;
+  }
+  for (const auto& entry : fs::directory_iterator(kCorpus)) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(listed.count(name)) << name << " (make_broken_files.py) has no case";
+  }
+  EXPECT_GE(broken, 25) << "the corpus must hold at least 25 broken inputs";
 }
 
 // Inputs a fuzzer crashed on (fixtures/broken/fuzz_crashes/<reader>-<name>.<ext>, see
@@ -508,9 +556,10 @@ TEST_F(BadInputTest, FuzzCrashReproducers) {
     if (!entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
     SCOPED_TRACE(name);
-    const Outcome run = Check(entry.path());
-    EXPECT_TRUE(run.code == 0 || run.code == 2) << "exit " << run.code << ": " << run.err;
-    if (run.code == 2) {
+    const CommandResult run = Check(entry.path());
+    EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 2)
+        << "exit " << run.exit_code << ": " << run.err;
+    if (run.exit_code == 2) {
       EXPECT_TRUE(ExactlyOneLine(run.err)) << "stderr: [" << run.err << "]";
       EXPECT_NE(run.err.find(name), std::string::npos) << run.err;
     }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes kotae's broken-input corpus into OUTDIR (generated, so nothing large is committed).
 
-Each file name says what is wrong with it. The test (broken_files_test.cc) runs `kotae parse`
-on every file and checks the exit code, the one-line error and the peak memory.
+Each file name says what is wrong with it. The build writes the corpus (target
+cli_broken_corpus); bad_input_test.cc has one case per file and runs `kotae parse` on it,
+checking the exit code, the one-line error, that no file is left behind and the peak memory.
 """
 import os, random, struct, sys, zipfile, zlib
 
