@@ -6,32 +6,18 @@
 // english_from_monocone top1 0.80, recall@3 0.90); raise a floor whenever the engine passes it.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "support/run_command.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 std::string Shared(const std::string& rel) { return std::string(KOTAE_SHARED_DIR) + "/" + rel; }
-
-// Runs a shell command and returns its stdout; the exit status goes to *status.
-std::string Capture(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    *status = -1;
-    return out;
-  }
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  *status = ::pclose(pipe);
-  return out;
-}
 
 fs::path Seed(const std::string& prefix) {
   for (const auto& e : fs::directory_iterator(Shared("corpus/seeds"))) {
@@ -46,13 +32,13 @@ nlohmann::json RunAndScore(const std::string& sheet, const std::vector<fs::path>
   std::string command = std::string(KOTAE_BINARY) + " answer --quiet '" + sheet + "'";
   for (const fs::path& l : library) command += " --library '" + l.string() + "'";
   command += " --json '" + out.string() + "' 2>&1";
-  int status = 0;
-  const std::string log = Capture(command, &status);
-  EXPECT_EQ(status, 0) << log;
-  const std::string scored = Capture("python3 '" + Shared("eval/score.py") + "' --json '" +
-                                         out.string() + "' '" + Shared(gold) + "'",
-                                     &status);
-  EXPECT_EQ(status, 0) << scored;
+  const kotae::test::CommandResult answer_run = kotae::test::RunShell(command);
+  EXPECT_EQ(answer_run.exit_code, 0) << answer_run.out;
+  const kotae::test::CommandResult score_run =
+      kotae::test::RunShell("python3 '" + Shared("eval/score.py") + "' --json '" + out.string() +
+                            "' '" + Shared(gold) + "'");
+  const std::string& scored = score_run.out;
+  EXPECT_EQ(score_run.exit_code, 0) << scored << score_run.err;
   std::printf("%s: %s", name.c_str(), scored.c_str());
   return nlohmann::json::parse(scored, nullptr, /*allow_exceptions=*/false);
 }

@@ -6,14 +6,13 @@
 
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 
 #include "answer/report.h"
+#include "support/run_command.h"
 
 namespace kotae::answer {
 namespace {
@@ -52,17 +51,6 @@ AnswerRun BrowserRun() {
   return run;
 }
 
-std::string RunCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  ::pclose(pipe);
-  return out;
-}
-
 class ReportChromium : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -80,10 +68,11 @@ class ReportChromium : public ::testing::Test {
   }
 
   std::string Chromium(const std::string& args) {
-    return RunCommand("timeout 60 " + std::string(kChromium) +
-                      " --headless --no-sandbox --disable-gpu --disable-background-networking "
-                      "--disable-dev-shm-usage --no-first-run --user-data-dir='" +
-                      (dir_ / "profile").string() + "' " + args + " 2>/dev/null");
+    return test::RunShell("timeout 60 " + std::string(kChromium) +
+                          " --headless --no-sandbox --disable-gpu --disable-background-networking "
+                          "--disable-dev-shm-usage --no-first-run --user-data-dir='" +
+                          (dir_ / "profile").string() + "' " + args + " 2>/dev/null")
+        .out;
   }
   std::string DumpDom(const std::string& fragment) {
     return Chromium("--dump-dom 'file://" + page_.string() + fragment + "'");

@@ -1,8 +1,6 @@
 // End-to-end tests of the kotae command: exit codes, one-line errors, refusals, outputs.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -10,16 +8,13 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "support/run_command.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code;
-  std::string stdout_text;
-  std::string stderr_text;
-};
+using Outcome = kotae::test::CommandResult;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -55,19 +50,9 @@ class CliTest : public ::testing::Test {
     return ss.str();
   }
 
+  // `kotae ARGS` (a shell command line: ARGS quote their paths).
   Outcome Run(const std::string& args) {
-    const std::string err_path = Path("stderr.txt");
-    const std::string command = std::string(KOTAE_BINARY) + " " + args + " 2>'" + err_path + "'";
-    Outcome o{};
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-      o.stdout_text.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.stderr_text = Read("stderr.txt");
-    return o;
+    return kotae::test::RunShell(std::string(KOTAE_BINARY) + " " + args);
   }
 
   fs::path dir_;
@@ -81,8 +66,8 @@ int Lines(const std::string& s) {
 
 TEST_F(CliTest, ParsePrintsItemsAsJson) {
   Outcome o = Run("parse --json '" + Path("library.csv") + "'");
-  ASSERT_EQ(o.exit_code, 0) << o.stderr_text;
-  const auto j = nlohmann::json::parse(o.stdout_text);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
   ASSERT_EQ(j["items"].size(), 3u);
   EXPECT_EQ(j["items"][1]["answer"], "日次でフルバックアップを取得し、7世代保管しています。");
   EXPECT_EQ(j["items"][1]["answer_col"], "D");
@@ -91,14 +76,14 @@ TEST_F(CliTest, ParsePrintsItemsAsJson) {
 TEST_F(CliTest, MissingFileIsOneLineAndExitTwo) {
   Outcome o = Run("parse '" + Path("nope.xlsx") + "'");
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_EQ(Lines(o.stderr_text), 1) << o.stderr_text;
-  EXPECT_NE(o.stderr_text.find("nope.xlsx"), std::string::npos);
+  EXPECT_EQ(Lines(o.err), 1) << o.err;
+  EXPECT_NE(o.err.find("nope.xlsx"), std::string::npos);
 }
 
 TEST_F(CliTest, AnswerWritesRunAndFilledCsv) {
   Outcome o = Run("answer '" + Path("incoming.csv") + "' --library '" + Path("library.csv") +
                   "' --json '" + Path("run.json") + "' -o '" + Path("filled.csv") + "'");
-  ASSERT_EQ(o.exit_code, 0) << o.stderr_text;
+  ASSERT_EQ(o.exit_code, 0) << o.err;
   const auto run = nlohmann::json::parse(Read("run.json"));
   ASSERT_EQ(run["items"].size(), 3u);
   EXPECT_NE(run["items"][0]["status"], "no_match");
@@ -115,8 +100,8 @@ TEST_F(CliTest, RefusesToOverwriteAnInput) {
   Outcome o = Run("answer '" + Path("incoming.csv") + "' --library '" + Path("library.csv") +
                   "' -o '" + Path("incoming.csv") + "'");
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_EQ(Lines(o.stderr_text), 1);
-  EXPECT_NE(o.stderr_text.find("refusing"), std::string::npos);
+  EXPECT_EQ(Lines(o.err), 1);
+  EXPECT_NE(o.err.find("refusing"), std::string::npos);
   EXPECT_EQ(Read("incoming.csv"), before);
   Outcome lib = Run("answer '" + Path("incoming.csv") + "' --library '" + Path("library.csv") +
                     "' --json '" + Path("library.csv") + "'");
@@ -128,7 +113,7 @@ TEST_F(CliTest, BadLibraryFailsWithoutPartialOutput) {
   Outcome o = Run("answer '" + Path("incoming.csv") + "' --library '" + Path("broken.xlsx") +
                   "' --json '" + Path("run.json") + "' -o '" + Path("filled.csv") + "'");
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.stderr_text.find("broken.xlsx"), std::string::npos);
+  EXPECT_NE(o.err.find("broken.xlsx"), std::string::npos);
   EXPECT_FALSE(fs::exists(dir_ / "run.json"));
   EXPECT_FALSE(fs::exists(dir_ / "filled.csv"));
 }

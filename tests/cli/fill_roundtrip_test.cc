@@ -4,27 +4,19 @@
 // no_match rows stay blank, and LibreOffice must open every filled workbook.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/run_command.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string Shell(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  *status = ::pclose(pipe);
-  return out;
-}
+using kotae::test::CommandResult;
+using kotae::test::RunShell;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -75,14 +67,14 @@ TEST(FillRoundTrip, AnswersLandInTheirCellsAndLibreOfficeOpensTheFile) {
     std::string command = std::string(KOTAE_BINARY) + " answer --quiet '" + c.sheet.string() + "'";
     for (const fs::path& l : c.library) command += " --library '" + l.string() + "'";
     command += " --json '" + run_json.string() + "' -o '" + filled.string() + "' 2>&1";
-    int status = 0;
-    const std::string log = Shell(command, &status);
-    ASSERT_EQ(status, 0) << log;
+    const CommandResult answer_run = RunShell(command);
+    ASSERT_EQ(answer_run.exit_code, 0) << answer_run.out;
 
     const auto run = nlohmann::json::parse(Slurp(run_json));
-    const auto parsed = nlohmann::json::parse(
-        Shell(std::string(KOTAE_BINARY) + " parse --json '" + filled.string() + "'", &status));
-    ASSERT_EQ(status, 0);
+    const CommandResult parse_run =
+        RunShell(std::string(KOTAE_BINARY) + " parse --json '" + filled.string() + "'");
+    const auto parsed = nlohmann::json::parse(parse_run.out);
+    ASSERT_EQ(parse_run.exit_code, 0) << parse_run.err;
     ASSERT_EQ(parsed["items"].size(), run["items"].size());
     int answered = 0;
     for (size_t i = 0; i < run["items"].size(); ++i) {
@@ -116,8 +108,8 @@ TEST(FillRoundTrip, AnswersLandInTheirCellsAndLibreOfficeOpensTheFile) {
         "'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' "
         "--outdir '" +
         (dir / c.name).string() + "' '" + filled.string() + "' 2>&1";
-    Shell(convert, &status);
-    ASSERT_EQ(status, 0);
+    const CommandResult converted = RunShell(convert);
+    ASSERT_EQ(converted.exit_code, 0) << converted.out;
     std::string all_csv;
     for (const auto& e : fs::directory_iterator(dir / c.name)) all_csv += Slurp(e.path());
     ASSERT_FALSE(all_csv.empty()) << "LibreOffice wrote no CSV";

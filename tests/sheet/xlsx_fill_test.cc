@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,6 +15,7 @@
 #include "sheet/xlsx_builder.h"
 #include "sheet/xlsx_reader.h"
 #include "sheet/zip_archive.h"
+#include "support/run_command.h"
 
 namespace kotae::sheet {
 namespace {
@@ -320,8 +320,9 @@ TEST_F(XlsxFillTest, CorpusWorkbookFillsAndOpensInLibreOffice) {
   const std::string command =
       "HOME='" + (dir_ / "home").string() + "' timeout 180 '" + soffice +
       "' --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir '" +
-      (dir_ / "csv").string() + "' '" + out + "' > '" + (dir_ / "soffice.log").string() + "' 2>&1";
-  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+      (dir_ / "csv").string() + "' '" + out + "'";
+  const kotae::test::CommandResult soffice_run = kotae::test::RunShell(command);
+  ASSERT_EQ(soffice_run.exit_code, 0) << command << "\n" << soffice_run.out << soffice_run.err;
   Result<std::string> csv = ReadFile((dir_ / "csv" / "filled.csv").string());
   ASSERT_TRUE(csv.ok()) << csv.status().message();
   std::size_t count = 0;

@@ -89,4 +89,8 @@ CommandResult RunCommand(const std::vector<std::string>& argv, const CommandOpti
   return result;
 }
 
+CommandResult RunShell(const std::string& command, const CommandOptions& options) {
+  return RunCommand({"/bin/sh", "-c", command}, options);
+}
+
 }  // namespace kotae::test

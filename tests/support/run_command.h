@@ -1,6 +1,7 @@
 // Running programs from tests: the built kotae binary end to end, and the tools some tests
-// drive. One implementation (fork, exec, wait4) serves every test that starts a process, so
-// the exit status, the signal and the peak memory are read the same way everywhere.
+// drive (python3 scorers, LibreOffice, Chromium). One implementation (fork, exec, wait4)
+// serves every test that starts a process, so the exit status, the signal, the peak memory and
+// the output are read the same way everywhere.
 #pragma once
 
 #include <filesystem>
@@ -31,5 +32,9 @@ struct CommandOptions {
 // shell in between. stdin is /dev/null; stdout and stderr are captured through unlinked
 // temporary files, so a chatty child can never block on a full pipe.
 CommandResult RunCommand(const std::vector<std::string>& argv, const CommandOptions& options = {});
+
+// Runs `command` through /bin/sh -c, for tests that want a shell's quoting, redirections
+// ("2>&1") and `timeout`; otherwise as RunCommand.
+CommandResult RunShell(const std::string& command, const CommandOptions& options = {});
 
 }  // namespace kotae::test
