@@ -1,9 +1,11 @@
-// Retrieval quality gate: runs `kotae answer` on the dev tasks of ../shared/eval and scores the
-// runs with the shared scorer, failing when a change makes ranking or decisions worse.
+// Retrieval quality gate: runs `kotae answer` on the dev tasks of ../shared/eval and on the
+// project's held-out task (eval/, never used for tuning) and scores the runs with the shared
+// scorer, failing when a change makes ranking or decisions worse.
 //
-// The floors below are what the engine reaches today, rounded down. The product targets are
-// higher (meti_from_mic top1 0.85, recall@3 0.95, auto_precision 0.95 at coverage 0.60;
-// english_from_monocone top1 0.80, recall@3 0.90); raise a floor whenever the engine passes it.
+// The dev floors are the product targets (meti_from_mic top1 0.85, recall@3 0.95,
+// auto_precision 0.95, abstain_ok 0.90; english_from_monocone top1 0.80, recall@3 0.90) except
+// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.40.
+// The held-out floors are today's figures rounded down.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -26,6 +28,7 @@ fs::path Seed(const std::string& prefix) {
   return {};
 }
 
+// `gold` is a path relative to ../shared unless it is absolute.
 nlohmann::json RunAndScore(const std::string& sheet, const std::vector<fs::path>& library,
                            const std::string& gold, const std::string& name) {
   const fs::path out = fs::temp_directory_path() / ("kotae_gate_" + name + ".json");
@@ -36,7 +39,7 @@ nlohmann::json RunAndScore(const std::string& sheet, const std::vector<fs::path>
   EXPECT_EQ(answer_run.exit_code, 0) << answer_run.out;
   const kotae::test::CommandResult score_run =
       kotae::test::RunShell("python3 '" + Shared("eval/score.py") + "' --json '" + out.string() +
-                            "' '" + Shared(gold) + "'");
+                            "' '" + (fs::path(gold).is_absolute() ? gold : Shared(gold)) + "'");
   const std::string& scored = score_run.out;
   EXPECT_EQ(score_run.exit_code, 0) << scored << score_run.err;
   std::printf("%s: %s", name.c_str(), scored.c_str());
@@ -57,10 +60,10 @@ TEST_F(QualityGate, MetiFromMic) {
                                  "eval/dev/meti_from_mic.jsonl", "meti_from_mic");
   ASSERT_TRUE(score.is_object());
   EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
-  EXPECT_GE(score["top1"].get<double>(), 0.70);
-  EXPECT_GE(score["recall@3"].get<double>(), 0.85);
-  EXPECT_GE(score["auto_precision"].get<double>(), 0.90);
-  EXPECT_GE(score["auto_coverage"].get<double>(), 0.20);
+  EXPECT_GE(score["top1"].get<double>(), 0.85);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.95);
+  EXPECT_GE(score["auto_precision"].get<double>(), 0.95);
+  EXPECT_GE(score["auto_coverage"].get<double>(), 0.40);
   EXPECT_GE(score["abstain_ok"].get<double>(), 0.90);
 }
 
@@ -70,9 +73,24 @@ TEST_F(QualityGate, EnglishFromMonocone) {
                                  "eval/dev/english_from_monocone.jsonl", "english_from_monocone");
   ASSERT_TRUE(score.is_object());
   EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
-  EXPECT_GE(score["top1"].get<double>(), 0.70);
-  EXPECT_GE(score["recall@3"].get<double>(), 0.80);
+  EXPECT_GE(score["top1"].get<double>(), 0.80);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.90);
+  EXPECT_GE(score["auto_precision"].get<double>(), 0.80);
   EXPECT_GE(score["abstain_ok"].get<double>(), 0.60);
+}
+
+// An ISO/IEC 27017 control checklist answered from a MIC disclosure sheet, labelled by hand
+// (eval/README.md). No weight, threshold or vocabulary form was chosen by looking at it.
+TEST_F(QualityGate, HeldOutIso27017FromMic) {
+  const std::string gold =
+      (fs::path(KOTAE_DATA_DIR) / ".." / "eval" / "heldout_iso27017_from_mic.jsonl").string();
+  const auto score = RunAndScore(Seed("004_").string(), {Seed("000_")}, gold, "heldout");
+  ASSERT_TRUE(score.is_object());
+  EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
+  EXPECT_GE(score["top1"].get<double>(), 0.85);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.95);
+  EXPECT_GE(score["auto_precision"].get<double>(), 0.90);
+  EXPECT_GE(score["abstain_ok"].get<double>(), 0.80);
 }
 
 }  // namespace
