@@ -118,6 +118,30 @@ TEST_F(CliTest, BadLibraryFailsWithoutPartialOutput) {
   EXPECT_FALSE(fs::exists(dir_ / "filled.csv"));
 }
 
+// --set changes a tunable for this run: with an answer threshold above any confidence nothing
+// goes out unreviewed; a bad setting is bad input that names itself, and writes nothing.
+TEST_F(CliTest, SetOverridesATunableAndRejectsBadSettings) {
+  const std::string base = "answer '" + Path("incoming.csv") + "' --library '" +
+                           Path("library.csv") + "' --json '" + Path("run.json") + "'";
+  Outcome normal = Run(base);
+  ASSERT_EQ(normal.exit_code, 0) << normal.err;
+  EXPECT_EQ(nlohmann::json::parse(Read("run.json"))["items"][0]["status"], "answered");
+
+  Outcome strict = Run(base + " --set answer_threshold=1.5");
+  ASSERT_EQ(strict.exit_code, 0) << strict.err;
+  for (const auto& item : nlohmann::json::parse(Read("run.json"))["items"]) {
+    EXPECT_NE(item["status"], "answered") << item.dump();
+  }
+
+  fs::remove(dir_ / "run.json");
+  for (const char* bad : {"no_such_option=1", "answer_threshold=high", "answer_threshold"}) {
+    Outcome o = Run(base + " --set '" + std::string(bad) + "'");
+    EXPECT_EQ(o.exit_code, 2) << bad;
+    EXPECT_EQ(Lines(o.err), 1) << o.err;
+    EXPECT_FALSE(fs::exists(dir_ / "run.json")) << bad;
+  }
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Run("answer '" + Path("incoming.csv") + "'").exit_code, 2);  // no --library
   EXPECT_EQ(Run("parse '" + Path("incoming.csv") + "' --question-col '!!'").exit_code, 2);
