@@ -85,7 +85,6 @@ std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
       {"sheet_common_share", &o->sheet_common_share},
       {"sheet_factor_floor", &o->sheet_factor_floor},
       {"reverse_coverage_weight", &o->reverse_coverage_weight},
-      {"title_rank_weight", &o->title_rank_weight},
       {"title_confidence_weight", &o->title_confidence_weight},
       {"max_sources", &o->max_sources},
       {"candidates", &o->candidates},
@@ -528,8 +527,7 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
     c.title_coverage = title_mass > 0 ? title_covered / title_mass : c.coverage;
     c.rank_score = c.bm25 * (0.5 + 0.5 * c.coverage) *
                    (1.0 - options.reverse_coverage_weight +
-                    options.reverse_coverage_weight * c.reverse_coverage) *
-                   (1.0 - options.title_rank_weight + options.title_rank_weight * c.title_coverage);
+                    options.reverse_coverage_weight * c.reverse_coverage);
     candidates.push_back(c);
   }
   if (candidates.empty()) {

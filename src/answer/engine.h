@@ -59,8 +59,6 @@ struct EngineOptions {
   // Share of the rank score that depends on how much of the entry's own question the
   // incoming question covers (short library questions that the item covers entirely rank up).
   double reverse_coverage_weight = 0.3;
-  // Share of the rank score that depends on how much of the item's title the entry covers.
-  double title_rank_weight = 0.0;
 
   size_t max_sources = 5;  // sources listed per item
   size_t candidates = 40;  // entries re-ranked per item
