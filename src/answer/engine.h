@@ -7,13 +7,17 @@
 // decision then asks how much of the question the best entry covers (by IDF mass of the
 // question's terms and by its concepts), how far ahead of the next distinct answer it is, and
 // whether the top sources agree on yes/no; from that come the status and the confidence.
+// AnswerAll() also reads the questionnaire as a whole first: terms that most of its items
+// repeat weigh less, and a column of per-item titles weighs more (see EngineOptions).
 //
 // The Engine owns its index, its copy of the library and an Analyzer. Answer() is not
 // thread-safe (the analyzer keeps MeCab state); use one Engine per thread.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answer/library.h"
@@ -93,7 +97,10 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
+  // One item on its own, without questionnaire statistics.
   ItemResult Answer(const sheet::Item& item);
+  // Every item of a questionnaire, with its statistics; the result has one ItemResult per item,
+  // in order.
   AnswerRun AnswerAll(const sheet::Questionnaire& questionnaire);
 
   const Library& library() const;
