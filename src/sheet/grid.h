@@ -5,7 +5,9 @@
 // A Grid is a plain value, owned by whoever holds it; not thread-safe to mutate concurrently.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace kotae::sheet {
@@ -27,6 +29,16 @@ struct ListValidation {
   std::vector<std::string> options;
 };
 
+// A cell whose text is the value a formula saved (xlsx only). `sheet` is the first other
+// sheet the formula names ("" when it names none): a report that repeats another sheet's
+// questions through formulas is told apart from the sheet that holds them this way.
+struct FormulaCell {
+  int row = 0;
+  int col = 0;
+  std::string sheet;
+  bool operator<(const FormulaCell& o) const { return std::tie(row, col) < std::tie(o.row, o.col); }
+};
+
 struct Grid {
   // Worksheet name; for CSV and text files the file's base name.
   std::string name;
@@ -38,6 +50,17 @@ struct Grid {
   std::vector<CellRange> merges;  // merged areas; only the top-left cell holds the text
   std::vector<ListValidation> validations;
   bool hidden_sheet = false;
+  std::vector<FormulaCell> formulas;  // sorted by (row, col); empty for CSV and text
+
+  // The formula cell at (row, col), or nullptr when the cell holds a plain value.
+  const FormulaCell* FormulaAt(int row, int col) const {
+    FormulaCell key;
+    key.row = row;
+    key.col = col;
+    auto it = std::lower_bound(formulas.begin(), formulas.end(), key);
+    if (it == formulas.end() || it->row != row || it->col != col) return nullptr;
+    return &*it;
+  }
 
   const std::string& At(int row, int col) const {
     static const std::string kEmpty;

@@ -94,6 +94,8 @@ constexpr Keyword kKeywords[] = {
     {"remarks", Role::kRemarks},
     {"remark", Role::kRemarks},
     {"additional information", Role::kRemarks},
+    {"additional info", Role::kRemarks},
+    {"additional details", Role::kRemarks},
     {"explanation", Role::kRemarks},
     // unit
     {"測定単位", Role::kUnit},
@@ -456,6 +458,7 @@ struct Layout {
   bool choice_only_where_validated = false;              // SLA style: a dropdown on some rows only
   std::vector<std::vector<std::string>> header_options;  // per column
   std::set<std::string> header_keys;                     // normalised header rows
+  std::vector<bool> named_answer;  // per column: the header calls it an answer or remarks column
 };
 
 class Detector {
@@ -468,7 +471,7 @@ class Detector {
     IndexMerges();
   }
 
-  Result<std::vector<Item>> Run();
+  Result<GridItems> Run();
 
  private:
   std::string Cell(int r, int c) const { return Trim(grid_.At(r, c)); }
@@ -670,6 +673,13 @@ void Detector::ResolveAnswerArea(const std::vector<Role>& roles) {
   }
   if (answers.empty()) answers.push_back(L_.area_start);
   if (remarks >= 0 && remarks < answers[0]) remarks = -1;
+  if (remarks < 0) {
+    // A description column right of the answer ("Implementation Description") is where the
+    // answer is explained: question parts only ever lie left of the answer area.
+    for (int c = answers[0] + 1; c < num_cols_ && remarks < 0; ++c) {
+      if (roles[static_cast<size_t>(c)] == Role::kDetail) remarks = c;
+    }
+  }
   L_.answer_col = answers[0];
   bool validated_only = false;
   if (answers.size() >= 2) {
@@ -699,6 +709,10 @@ void Detector::AssignRolesFromHeader() {
     for (int c = 0; c < num_cols_; ++c) {
       std::string cell = MergedCell(r, c);
       if (cell.empty()) continue;
+      // In a one-row header, a label merged across columns names one column group ("Answer"
+      // over the two cells a merged answer spans); only its first column takes the role. In a
+      // two-row header the upper label spreads over the sub-columns the lower row names.
+      if (L_.header_first == L_.header_last && Cell(r, c).empty()) continue;
       size_t i = static_cast<size_t>(c);
       labels[i] = labels[i].empty() ? cell : labels[i] + " " + cell;
       Role role = ClassifyHeader(NormKey(cell));
@@ -712,6 +726,11 @@ void Detector::AssignRolesFromHeader() {
     }
   }
   L_.data_start = L_.header_last + 1;
+  L_.named_answer.assign(static_cast<size_t>(num_cols_), false);
+  for (int c = 0; c < num_cols_; ++c) {
+    Role role = roles[static_cast<size_t>(c)];
+    L_.named_answer[static_cast<size_t>(c)] = role == Role::kAnswer || role == Role::kRemarks;
+  }
 
   // The answer area starts at the first answer column (or remarks, or the user's override).
   for (int c = 0; c < num_cols_ && L_.area_start < 0; ++c) {
@@ -850,7 +869,7 @@ void Detector::ApplySections(std::vector<std::string>* pending) {
   }
 }
 
-Result<std::vector<Item>> Detector::Run() {
+Result<GridItems> Detector::Run() {
   const int rows = static_cast<int>(grid_.rows.size());
   if (options_.header_row < 0 || options_.header_row > rows) {
     return Status::InvalidInput("sheet '" + grid_.name + "': header row " +
@@ -863,15 +882,17 @@ Result<std::vector<Item>> Detector::Run() {
     return Status::InvalidInput("sheet '" + grid_.name +
                                 "': question and answer columns must be distinct columns");
   }
-  std::vector<Item> items;
-  if (rows == 0 || num_cols_ == 0) return items;
+  GridItems out;
+  std::vector<Item>& items = out.items;
+  if (rows == 0 || num_cols_ == 0) return out;
   num_cols_ = std::max({num_cols_, options_.question_col + 1, options_.answer_col + 1});
   L_.header_options.assign(static_cast<size_t>(num_cols_), {});
 
   if (FindHeader()) {
     AssignRolesFromHeader();
+    out.header_found = true;
   } else if (!AssignRolesFromStatistics()) {
-    return items;
+    return out;
   }
 
   // Title lines above the header come back at page breaks; remember them to skip them.
@@ -1037,10 +1058,22 @@ Result<std::vector<Item>> Detector::Run() {
         item.remarks = MergedCell(r, item.remarks_col);
       }
     }
+    // A cell whose value a formula computes is no place for an answer; a row whose every
+    // answer cell is computed (a summary or report repeating another sheet) is not a question
+    // to answer at all.
+    auto computed = [&](int c) { return c >= 0 && grid_.FormulaAt(r, c) != nullptr; };
+    const bool had_answer_cell = item.answer_col >= 0 || item.choice_col >= 0;
+    if (computed(item.answer_col)) item.answer_col = -1;
+    if (computed(item.choice_col)) item.choice_col = -1;
+    if (computed(item.remarks_col)) item.remarks_col = -1;
+    if (had_answer_cell && item.answer_col < 0 && item.choice_col < 0) continue;
+
     int option_col = item.choice_col >= 0 ? item.choice_col : item.answer_col;
+    bool dropdown = false;
     if (option_col >= 0) {
       if (const auto* opts = grid_.OptionsAt(r, option_col)) {
         item.options = *opts;
+        dropdown = true;
       } else if (option_col < num_cols_) {
         item.options = L_.header_options[static_cast<size_t>(option_col)];
       }
@@ -1053,18 +1086,32 @@ Result<std::vector<Item>> Detector::Run() {
       parent_number = item.number;
       parent_area = area;
     }
+    bool mirrored = false;  // a question cell repeats another sheet through a formula
+    for (const auto& [c, text] : own) {
+      const FormulaCell* f = grid_.FormulaAt(r, c);
+      if (f != nullptr && !f->sheet.empty()) mirrored = true;
+    }
+    bool named = item.answer_col >= 0 && item.answer_col < num_cols_ &&
+                 static_cast<size_t>(item.answer_col) < L_.named_answer.size() &&
+                 L_.named_answer[static_cast<size_t>(item.answer_col)];
+    out.fillability.push_back((dropdown ? 4 : 0) + (mirrored ? 0 : 2) + (named ? 1 : 0));
     items.push_back(std::move(item));
     last_index = items.size() - 1;
     have_last = true;
   }
-  return items;
+  return out;
 }
 
 }  // namespace
 
-Result<std::vector<Item>> DetectItems(const Grid& grid, const ReadOptions& options) {
+Result<GridItems> DetectGridItems(const Grid& grid, const ReadOptions& options) {
   Detector detector(grid, options);
   return detector.Run();
+}
+
+Result<std::vector<Item>> DetectItems(const Grid& grid, const ReadOptions& options) {
+  KOTAE_ASSIGN_OR_RETURN(GridItems detected, DetectGridItems(grid, options));
+  return std::move(detected.items);
 }
 
 }  // namespace kotae::sheet

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,88 @@ bool LooksDelimited(std::string_view text) {
   return false;
 }
 
+// Question text compared across sheets: ASCII case and runs of spaces ignored.
+std::string QuestionKey(std::string_view question) {
+  std::string key;
+  bool space = false;
+  for (char ch : question) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      space = !key.empty();
+      continue;
+    }
+    if (space) key += ' ';
+    space = false;
+    key += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  return key;
+}
+
+// Shorter texts ("Other", "Comments") recur across sheets as different questions.
+constexpr size_t kMinRepeatedQuestionBytes = 16;
+
+// Workbook-level choices between sheets. Vendor questionnaires repeat their questions on
+// summary, report and crosswalk sheets, often before the question sheets; scoring and people
+// take the first occurrence, so only the one where the question is answered may stay.
+//  1. In a workbook with a headed question table, a sheet whose table was only inferred from
+//     column statistics and has no answer, choice or dropdown anywhere is instructions or
+//     notes (a numbered list of steps), not questions.
+//  2. A question (same text) on several sheets stays only where its row is most clearly
+//     answerable (GridItems::fillability); an occurrence is dropped only for a strictly better
+//     one on another sheet, so genuinely repeated questions (one per product, say) all stay.
+void ChooseBetweenSheets(std::vector<GridItems>* detected) {
+  if (detected->size() < 2) return;
+  bool headed_table = false;
+  for (const GridItems& d : *detected)
+    headed_table = headed_table || (d.header_found && !d.items.empty());
+  if (headed_table) {
+    for (GridItems& d : *detected) {
+      if (d.header_found) continue;
+      bool answerable = false;
+      for (const Item& item : d.items) {
+        answerable =
+            answerable || !item.answer.empty() || !item.choice.empty() || !item.options.empty();
+      }
+      if (!answerable) {
+        d.items.clear();
+        d.fillability.clear();
+      }
+    }
+  }
+  struct Occurrence {
+    size_t grid;
+    size_t item;
+    int fillability;
+  };
+  std::unordered_map<std::string, std::vector<Occurrence>> by_question;
+  for (size_t g = 0; g < detected->size(); ++g) {
+    const GridItems& d = (*detected)[g];
+    for (size_t i = 0; i < d.items.size(); ++i) {
+      std::string key = QuestionKey(d.items[i].question);
+      if (key.size() < kMinRepeatedQuestionBytes) continue;
+      by_question[key].push_back({g, i, d.fillability[i]});
+    }
+  }
+  std::vector<std::vector<bool>> drop(detected->size());
+  for (size_t g = 0; g < detected->size(); ++g) drop[g].assign((*detected)[g].items.size(), false);
+  for (const auto& [key, occurrences] : by_question) {
+    for (const Occurrence& x : occurrences) {
+      for (const Occurrence& y : occurrences) {
+        if (y.grid != x.grid && y.fillability > x.fillability) drop[x.grid][x.item] = true;
+      }
+    }
+  }
+  for (size_t g = 0; g < detected->size(); ++g) {
+    std::vector<Item>& items = (*detected)[g].items;
+    size_t kept = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (drop[g][i]) continue;
+      if (kept != i) items[kept] = std::move(items[i]);
+      ++kept;
+    }
+    items.resize(kept);
+  }
+}
+
 // Runs layout detection over the grids of one file, honouring ReadOptions::sheet.
 Result<Questionnaire> FromGrids(const std::vector<Grid>& grids, const std::string& path,
                                 SourceFormat format, const ReadOptions& options) {
@@ -56,6 +139,7 @@ Result<Questionnaire> FromGrids(const std::vector<Grid>& grids, const std::strin
   q.path = path;
   q.format = format;
   bool found = options.sheet.empty();
+  std::vector<GridItems> detected;
   for (const Grid& grid : grids) {
     if (!options.sheet.empty()) {
       if (grid.name != options.sheet) continue;
@@ -63,9 +147,9 @@ Result<Questionnaire> FromGrids(const std::vector<Grid>& grids, const std::strin
     } else if (grid.hidden_sheet) {
       continue;
     }
-    Result<std::vector<Item>> items = DetectItems(grid, options);
+    Result<GridItems> items = DetectGridItems(grid, options);
     if (!items.ok()) return items.status().WithPrefix(path);
-    for (Item& item : *items) q.items.push_back(std::move(item));
+    detected.push_back(std::move(*items));
   }
   if (!found) {
     std::string names;
@@ -75,6 +159,10 @@ Result<Questionnaire> FromGrids(const std::vector<Grid>& grids, const std::strin
     }
     return Status::NotFound(path + ": no sheet named '" + options.sheet + "' (sheets: " + names +
                             ")");
+  }
+  ChooseBetweenSheets(&detected);
+  for (GridItems& d : detected) {
+    for (Item& item : d.items) q.items.push_back(std::move(item));
   }
   return q;
 }

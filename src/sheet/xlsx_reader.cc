@@ -1,8 +1,10 @@
 #include "sheet/xlsx_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -102,6 +104,48 @@ std::string FormatNumber(std::string_view raw) {
   return buffer;
 }
 
+// The first sheet other than `own` that a formula names ("Organization!B5",
+// "'Vendor Info'!C3", "SUM('It''s'!A1:A9)"), or "". Only the name matters, not the range.
+std::string OtherSheetIn(std::string_view formula, std::string_view own) {
+  for (std::size_t bang = formula.find('!'); bang != std::string_view::npos;
+       bang = formula.find('!', bang + 1)) {
+    std::string name;
+    if (bang > 0 && formula[bang - 1] == '\'') {
+      // Quoted name: walk back to the opening quote, undoubling '' on the way.
+      std::size_t i = bang - 1;
+      bool closed = false;
+      while (i > 0) {
+        --i;
+        if (formula[i] != '\'') {
+          name.insert(name.begin(), formula[i]);
+        } else if (i > 0 && formula[i - 1] == '\'') {
+          name.insert(name.begin(), '\'');
+          --i;
+        } else {
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) continue;
+    } else {
+      std::size_t i = bang;
+      while (i > 0) {
+        char ch = formula[i - 1];
+        bool part = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+                    (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' ||
+                    static_cast<unsigned char>(ch) >= 0x80;
+        if (!part) break;
+        --i;
+      }
+      name = std::string(formula.substr(i, bang - i));
+    }
+    // An external workbook reference ("[1]Sheet1") names no sheet of this workbook.
+    if (name.empty() || name.front() == '[') continue;
+    if (!xlsx::EqualsIgnoreCase(name, own)) return name;
+  }
+  return {};
+}
+
 struct PendingValidation {
   std::size_t grid = 0;
   std::vector<CellRange> ranges;
@@ -165,6 +209,7 @@ struct Reader {
     if (!ws) return Fail(entry.part, "no <worksheet> element");
     Grid& grid = grids[grid_index];
     std::vector<int> hidden;
+    std::map<std::string, std::string, std::less<>> shared_formula_sheet;  // si -> sheet
     int row = -1;
     for (pugi::xml_node r = Child(ws, "sheetData").first_child(); r; r = r.next_sibling()) {
       if (LocalName(r.name()) != "row") continue;
@@ -179,6 +224,27 @@ struct Reader {
         int ref_row = 0, ref_col = 0;
         col = xlsx::ParseCellRef(c.attribute("r").value(), &ref_row, &ref_col) ? ref_col : col + 1;
         if (col >= xlsx::kMaxCols) break;
+        // Formula cells are recorded even when their saved value is empty: a computed answer
+        // cell (=IF(Q!C5="","",Q!C5)) is still no place to write an answer.
+        if (pugi::xml_node f = Child(c, "f")) {
+          std::string_view si = f.attribute("si").value();
+          std::string_view body = f.text().get();
+          FormulaCell fc;
+          fc.row = row;
+          fc.col = col;
+          if (std::string_view(f.attribute("t").value()) == "shared" && !si.empty() &&
+              body.empty()) {
+            auto it = shared_formula_sheet.find(si);
+            if (it != shared_formula_sheet.end()) fc.sheet = it->second;
+          } else {
+            fc.sheet = OtherSheetIn(body, entry.name);
+            if (!si.empty()) shared_formula_sheet[std::string(si)] = fc.sheet;
+          }
+          budget.slots += 1;
+          if (budget.slots > kMaxGridSlots) return Fail(entry.part, "sheet too large or sparse");
+          KOTAE_RETURN_IF_ERROR(ChargeText(entry.part, fc.sheet.size()));
+          grid.formulas.push_back(std::move(fc));
+        }
         std::string text = CellText(c);
         if (text.empty()) continue;
         KOTAE_RETURN_IF_ERROR(ChargeText(entry.part, text.size()));
@@ -197,6 +263,7 @@ struct Reader {
         cells[static_cast<std::size_t>(col)] = std::move(text);
       }
     }
+    std::stable_sort(grid.formulas.begin(), grid.formulas.end());
     for (int h : hidden) {
       if (static_cast<std::size_t>(h) >= grid.rows.size()) continue;
       if (grid.hidden_rows.empty()) grid.hidden_rows.assign(grid.rows.size(), false);
