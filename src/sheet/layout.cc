@@ -709,13 +709,17 @@ void Detector::AssignRolesFromHeader() {
     for (int c = 0; c < num_cols_; ++c) {
       std::string cell = MergedCell(r, c);
       if (cell.empty()) continue;
-      // In a one-row header, a label merged across columns names one column group ("Answer"
-      // over the two cells a merged answer spans); only its first column takes the role. In a
-      // two-row header the upper label spreads over the sub-columns the lower row names.
-      if (L_.header_first == L_.header_last && Cell(r, c).empty()) continue;
+      Role role = ClassifyHeader(NormKey(cell));
+      // In a one-row header, an answer label merged across columns names one merged answer
+      // cell per row, not a choice column and a text column; only its first column takes the
+      // role. (In a two-row header the upper label spreads over the sub-columns the lower row
+      // names; question labels spread as before, their columns all being question parts.)
+      if (L_.header_first == L_.header_last && Cell(r, c).empty() &&
+          (role == Role::kAnswer || role == Role::kRemarks)) {
+        continue;
+      }
       size_t i = static_cast<size_t>(c);
       labels[i] = labels[i].empty() ? cell : labels[i] + " " + cell;
-      Role role = ClassifyHeader(NormKey(cell));
       // The lower header row is the more specific one.
       if (role != Role::kNone) roles[i] = role;
       std::vector<std::string> opts = HeaderOptions(cell);

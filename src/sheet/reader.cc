@@ -66,6 +66,10 @@ std::string QuestionKey(std::string_view question) {
   return key;
 }
 
+// Bits of GridItems::fillability (layout.h).
+constexpr int kDropdown = 4;
+constexpr int kNamedAnswer = 1;
+
 // Shorter texts ("Other", "Comments") recur across sheets as different questions.
 constexpr size_t kMinRepeatedQuestionBytes = 16;
 
@@ -80,9 +84,14 @@ constexpr size_t kMinRepeatedQuestionBytes = 16;
 //     one on another sheet, so genuinely repeated questions (one per product, say) all stay.
 void ChooseBetweenSheets(std::vector<GridItems>* detected) {
   if (detected->size() < 2) return;
+  // A headed table whose header names an answer column or whose rows have dropdowns: a
+  // revision history ("No | 内容 | 日付") has a header too, but is no question table.
   bool headed_table = false;
-  for (const GridItems& d : *detected)
-    headed_table = headed_table || (d.header_found && !d.items.empty());
+  for (const GridItems& d : *detected) {
+    if (!d.header_found) continue;
+    for (int f : d.fillability)
+      headed_table = headed_table || (f & (kDropdown | kNamedAnswer)) != 0;
+  }
   if (headed_table) {
     for (GridItems& d : *detected) {
       if (d.header_found) continue;
