@@ -129,7 +129,8 @@ TEST_F(CliTest, SetOverridesATunableAndRejectsBadSettings) {
 
   Outcome strict = Run(base + " --set answer_threshold=1.5");
   ASSERT_EQ(strict.exit_code, 0) << strict.err;
-  for (const auto& item : nlohmann::json::parse(Read("run.json"))["items"]) {
+  const nlohmann::json strict_run = nlohmann::json::parse(Read("run.json"));
+  for (const auto& item : strict_run["items"]) {
     EXPECT_NE(item["status"], "answered") << item.dump();
   }
 
