@@ -86,6 +86,7 @@ std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
       {"sheet_factor_floor", &o->sheet_factor_floor},
       {"reverse_coverage_weight", &o->reverse_coverage_weight},
       {"title_confidence_weight", &o->title_confidence_weight},
+      {"margin_weight", &o->margin_weight},
       {"max_sources", &o->max_sources},
       {"candidates", &o->candidates},
       {"answer_threshold", &o->answer_threshold},
@@ -562,7 +563,7 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
     confidence *=
         best.concept_coverage > 0 ? 0.8 + 0.2 * best.concept_coverage : options.no_concept_factor;
   }
-  confidence *= 0.85 + 0.15 * std::min(1.0, margin * 2.0);
+  confidence *= 1.0 - options.margin_weight + options.margin_weight * std::min(1.0, margin * 2.0);
   // An item with a title (「タイムリーな保守」) is about what the title names: a source that
   // shares the long text around it but none of the title is weaker evidence.
   if (!built.title_terms.empty()) {

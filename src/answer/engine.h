@@ -71,6 +71,9 @@ struct EngineOptions {
   // else no_match.
   double answer_threshold = 0.60;
   double review_threshold = 0.22;
+  // Largest confidence penalty for a best source no further ahead of the next distinct answer
+  // than a tie; a lead of half its score or more costs nothing.
+  double margin_weight = 0.15;
   // Largest confidence penalty for a best source that covers none of the item's title.
   double title_confidence_weight = 0.2;
   // Confidence factor when the question names concepts and the best source has none of them.
