@@ -15,10 +15,13 @@ seed() { ls "$shared"/corpus/seeds/"$1"_*.txt | head -1; }
   --library "$(seed 000)" --library "$(seed 001)" --json "$out/english_from_monocone.json"
 "$bin" answer --quiet "$(seed 004)" --library "$(seed 000)" \
   --json "$out/heldout_iso27017_from_mic.json"
+"$bin" answer --quiet "$(seed 004)" --library "$(seed 002)" \
+  --json "$out/heldout_iso27017_from_policy.json"
 for task in meti_from_mic english_from_monocone; do
   echo "== $task"
   python3 "$shared/eval/score.py" "$out/$task.json" "$shared/eval/dev/$task.jsonl" "$@"
 done
-echo "== heldout_iso27017_from_mic (held out: never used for tuning)"
-python3 "$shared/eval/score.py" "$out/heldout_iso27017_from_mic.json" \
-  eval/heldout_iso27017_from_mic.jsonl "$@"
+for task in heldout_iso27017_from_mic heldout_iso27017_from_policy; do
+  echo "== $task (held out: never used for tuning)"
+  python3 "$shared/eval/score.py" "$out/$task.json" "eval/$task.jsonl" "$@"
+done

@@ -93,4 +93,17 @@ TEST_F(QualityGate, HeldOutIso27017FromMic) {
   EXPECT_GE(score["abstain_ok"].get<double>(), 0.80);
 }
 
+// The same checklist answered from a prose policy (passages under headings).
+TEST_F(QualityGate, HeldOutIso27017FromPolicy) {
+  const std::string gold =
+      (fs::path(KOTAE_DATA_DIR) / ".." / "eval" / "heldout_iso27017_from_policy.jsonl").string();
+  const auto score = RunAndScore(Seed("004_").string(), {Seed("002_")}, gold, "heldout_policy");
+  ASSERT_TRUE(score.is_object());
+  EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
+  EXPECT_GE(score["top1"].get<double>(), 0.75);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.90);
+  EXPECT_GE(score["auto_precision"].get<double>(), 0.70);
+  EXPECT_GE(score["abstain_ok"].get<double>(), 0.80);
+}
+
 }  // namespace
