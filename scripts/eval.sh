@@ -17,11 +17,13 @@ seed() { ls "$shared"/corpus/seeds/"$1"_*.txt | head -1; }
   --json "$out/heldout_iso27017_from_mic.json"
 "$bin" answer --quiet "$(seed 004)" --library "$(seed 002)" \
   --json "$out/heldout_iso27017_from_policy.json"
+"$bin" answer --quiet eval/english_vendor_questionnaire.csv --library "$(seed 000)" \
+  --json "$out/heldout_english_from_mic.json"
 for task in meti_from_mic english_from_monocone; do
   echo "== $task"
   python3 "$shared/eval/score.py" "$out/$task.json" "$shared/eval/dev/$task.jsonl" "$@"
 done
-for task in heldout_iso27017_from_mic heldout_iso27017_from_policy; do
+for task in heldout_iso27017_from_mic heldout_iso27017_from_policy heldout_english_from_mic; do
   echo "== $task (held out: never used for tuning)"
   python3 "$shared/eval/score.py" "$out/$task.json" "eval/$task.jsonl" "$@"
 done

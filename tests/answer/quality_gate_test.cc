@@ -93,6 +93,21 @@ TEST_F(QualityGate, HeldOutIso27017FromMic) {
   EXPECT_GE(score["abstain_ok"].get<double>(), 0.80);
 }
 
+// English vendor-questionnaire wording (eval/english_vendor_questionnaire.csv) against a
+// Japanese library.
+TEST_F(QualityGate, HeldOutEnglishFromMic) {
+  const fs::path eval_dir = fs::path(KOTAE_DATA_DIR) / ".." / "eval";
+  const auto score =
+      RunAndScore((eval_dir / "english_vendor_questionnaire.csv").string(), {Seed("000_")},
+                  (eval_dir / "heldout_english_from_mic.jsonl").string(), "heldout_english");
+  ASSERT_TRUE(score.is_object());
+  EXPECT_EQ(score["found"], score["rows"]) << "some gold questions were not parsed";
+  EXPECT_GE(score["top1"].get<double>(), 0.80);
+  EXPECT_GE(score["recall@3"].get<double>(), 0.90);
+  EXPECT_GE(score["auto_precision"].get<double>(), 0.80);
+  EXPECT_GE(score["abstain_ok"].get<double>(), 0.60);
+}
+
 // The same checklist answered from a prose policy (passages under headings).
 TEST_F(QualityGate, HeldOutIso27017FromPolicy) {
   const std::string gold =
