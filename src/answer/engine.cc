@@ -3,10 +3,12 @@
 #include "answer/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
@@ -87,6 +89,8 @@ std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
       {"reverse_coverage_weight", &o->reverse_coverage_weight},
       {"title_confidence_weight", &o->title_confidence_weight},
       {"margin_weight", &o->margin_weight},
+      {"build_threads", &o->build_threads},
+      {"entries_per_build_thread", &o->entries_per_build_thread},
       {"max_sources", &o->max_sources},
       {"candidates", &o->candidates},
       {"answer_threshold", &o->answer_threshold},
@@ -172,22 +176,33 @@ struct Engine::Impl {
     std::vector<std::uint32_t> concepts;  // direct concept indexes, in order of appearance
   };
 
-  Analysed Analyse(std::string_view text) {
+  static Analysed AnalyseWith(text::Analyzer& with, const text::Vocabulary* vocabulary,
+                              std::string_view text) {
     Analysed out;
-    for (const text::Token& t : analyzer->Analyze(text)) {
+    for (const text::Token& t : with.Analyze(text)) {
       if (t.kind == text::TokenKind::kWord) {
         out.words.push_back(t.term);
       } else {
         out.bigrams.push_back(std::string(kBigramPrefix) + t.term);
       }
     }
-    if (vocabulary) {
+    if (vocabulary != nullptr) {
       for (const text::ConceptMatch& m : vocabulary->Match(text::Normalize(text))) {
         out.concepts.push_back(m.concept_index);
       }
     }
     return out;
   }
+  Analysed Analyse(std::string_view text) { return AnalyseWith(*analyzer, vocabulary.get(), text); }
+
+  // What Build needs of one entry's text, computed before any term gets an id so that it can
+  // run on several threads (MeCab dominates building a large library).
+  struct EntryAnalysis {
+    Analysed question, sections, answer;
+    std::string answer_key;
+    Polarity polarity = Polarity::kUnknown;
+  };
+  std::vector<EntryAnalysis> AnalyseEntries();
 
   std::string ConceptTerm(std::uint32_t concept_index) const {
     return std::string(kConceptPrefix) + vocabulary->concepts()[concept_index].id;
@@ -236,11 +251,12 @@ struct Engine::Impl {
     const auto& entries = library.entries();
     entry_terms.reserve(entries.size());
     entry_concepts.reserve(entries.size());
-    for (const LibraryEntry& e : entries) {
+    std::vector<EntryAnalysis> analyses = AnalyseEntries();
+    for (size_t i = 0; i < entries.size(); ++i) {
+      EntryAnalysis& analysis = analyses[i];
       std::vector<std::vector<std::string>> fields(kNumFields);
       std::vector<std::uint32_t> concepts;
-      auto add_text = [&](std::string_view text, int field, bool concepts_to_concept_field) {
-        Analysed a = Analyse(text);
+      auto add_text = [&](const Analysed& a, int field, bool concepts_to_concept_field) {
         auto& f = fields[static_cast<size_t>(field)];
         f.insert(f.end(), a.words.begin(), a.words.end());
         f.insert(f.end(), a.bigrams.begin(), a.bigrams.end());
@@ -252,9 +268,9 @@ struct Engine::Impl {
           concepts.push_back(c);
         }
       };
-      add_text(e.question, kFieldQuestion, true);
-      add_text(JoinSections(e.sections), kFieldSection, true);
-      add_text(e.answer, kFieldAnswer, false);
+      add_text(analysis.question, kFieldQuestion, true);
+      add_text(analysis.sections, kFieldSection, true);
+      add_text(analysis.answer, kFieldAnswer, false);
 
       std::vector<std::uint32_t> question_ids;
       for (const std::string& t : fields[kFieldQuestion]) question_ids.push_back(TermId(t));
@@ -278,8 +294,8 @@ struct Engine::Impl {
       broader.erase(std::unique(broader.begin(), broader.end()), broader.end());
       entry_broader.push_back(std::move(broader));
       entry_concepts.push_back(std::move(concepts));
-      answer_keys.push_back(AnswerKey(e.answer));
-      polarity.push_back(AnswerPolarity(e.answer));
+      answer_keys.push_back(std::move(analysis.answer_key));
+      polarity.push_back(analysis.polarity);
       builder.Add(fields);
     }
     index = builder.Build();
@@ -330,6 +346,43 @@ float Engine::Impl::SheetFactor(const std::string& term) const {
   if (share <= options.sheet_common_share) return 1.0f;
   const double f = std::log(1.0 / share) / std::log(1.0 / options.sheet_common_share);
   return static_cast<float>(std::max(options.sheet_factor_floor, f));
+}
+
+std::vector<Engine::Impl::EntryAnalysis> Engine::Impl::AnalyseEntries() {
+  const auto& entries = library.entries();
+  std::vector<EntryAnalysis> out(entries.size());
+  std::atomic<size_t> next{0};
+  constexpr size_t kChunk = 256;
+  auto work = [&](text::Analyzer& with) {
+    for (size_t begin = next.fetch_add(kChunk); begin < entries.size();
+         begin = next.fetch_add(kChunk)) {
+      const size_t end = std::min(entries.size(), begin + kChunk);
+      for (size_t i = begin; i < end; ++i) {
+        const LibraryEntry& e = entries[i];
+        EntryAnalysis& a = out[i];
+        a.question = AnalyseWith(with, vocabulary.get(), e.question);
+        a.sections = AnalyseWith(with, vocabulary.get(), JoinSections(e.sections));
+        a.answer = AnalyseWith(with, vocabulary.get(), e.answer);
+        a.answer_key = AnswerKey(e.answer);
+        a.polarity = AnswerPolarity(e.answer);
+      }
+    }
+  };
+  // Extra threads pay for their own analyzer only on a large library.
+  size_t threads = options.build_threads != 0 ? options.build_threads
+                                              : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min({threads, size_t{8}, entries.size() / options.entries_per_build_thread + 1});
+  std::vector<std::unique_ptr<text::Analyzer>> helpers;
+  for (size_t t = 1; t < threads; ++t) {
+    auto created = text::Analyzer::Create();
+    if (!created.ok()) break;  // fewer threads; the work is shared out all the same
+    helpers.push_back(std::move(created).value());
+  }
+  std::vector<std::thread> pool;
+  for (auto& helper : helpers) pool.emplace_back([&work, &helper] { work(*helper); });
+  work(*analyzer);
+  for (std::thread& t : pool) t.join();
+  return out;
 }
 
 std::vector<Engine::Impl::Query> Engine::Impl::CollectSheetStatistics(

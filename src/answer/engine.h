@@ -11,7 +11,8 @@
 // repeat weigh less, and a column of per-item titles weighs more (see EngineOptions).
 //
 // The Engine owns its index, its copy of the library and an Analyzer. Answer() is not
-// thread-safe (the analyzer keeps MeCab state); use one Engine per thread.
+// thread-safe (the analyzer keeps MeCab state); use one Engine per thread. Create() may use
+// several threads internally (EngineOptions::build_threads).
 #pragma once
 
 #include <cstdint>
@@ -63,6 +64,12 @@ struct EngineOptions {
   // Share of the rank score that depends on how much of the entry's own question the
   // incoming question covers (short library questions that the item covers entirely rank up).
   double reverse_coverage_weight = 0.3;
+
+  // Building the index analyses every library entry; that runs on up to `build_threads`
+  // threads (0: one per core, at most 8), one more thread per `entries_per_build_thread`
+  // entries. The index is the same whatever the number of threads.
+  size_t build_threads = 0;
+  size_t entries_per_build_thread = 2000;
 
   size_t max_sources = 5;  // sources listed per item
   size_t candidates = 40;  // entries re-ranked per item

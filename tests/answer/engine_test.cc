@@ -194,6 +194,50 @@ TEST_F(EngineTest, TitleColumnWeighsOnlyWhenEachItemHasItsOwn) {
   EXPECT_LT(t.confidence, g.confidence);
 }
 
+// The index does not depend on how many threads analysed the library.
+TEST(EngineBuild, ThreadsBuildTheSameIndex) {
+  const char* topics[] = {"バックアップ", "多要素認証", "暗号化", "ログ", "時刻同期", "委託先"};
+  const char* aspects[] = {"の頻度", "の方法", "の有無", "の保存期間", "の責任者"};
+  sheet::Questionnaire q;
+  q.path = "library.csv";
+  for (int i = 0; i < 900; ++i) {
+    const std::string topic = topics[i % 6];
+    q.items.push_back(
+        MakeItem(topic + aspects[(i / 6) % 5] + "について（" + std::to_string(i) + "）",
+                 topic + "は" + std::to_string(i % 7 + 1) + "世代保管しています。", {topic}));
+  }
+  auto vocabulary = text::Vocabulary::Parse(kVocabulary, "test-vocabulary");
+  ASSERT_TRUE(vocabulary.ok());
+  auto shared = std::make_shared<const text::Vocabulary>(*vocabulary);
+  auto build = [&](size_t threads) {
+    Library library;
+    library.Add("library.csv", q);
+    EngineOptions options;
+    options.build_threads = threads;
+    options.entries_per_build_thread = 1;
+    auto engine = Engine::Create(std::move(library), shared, options);
+    EXPECT_TRUE(engine.ok());
+    return std::move(engine).value();
+  };
+  auto one = build(1);
+  auto four = build(4);
+  EXPECT_EQ(one->IndexMemoryBytes(), four->IndexMemoryBytes());
+  for (const char* question : {"バックアップの保存期間", "二要素認証の方法",
+                               "How many backup generations are kept?", "委託先の責任者"}) {
+    const ItemResult a = one->Answer(MakeItem(question, ""));
+    const ItemResult b = four->Answer(MakeItem(question, ""));
+    EXPECT_EQ(a.status, b.status) << question;
+    EXPECT_DOUBLE_EQ(a.confidence, b.confidence) << question;
+    ASSERT_EQ(a.sources.size(), b.sources.size()) << question;
+    ASSERT_FALSE(a.sources.empty()) << question;
+    for (size_t i = 0; i < a.sources.size(); ++i) {
+      EXPECT_EQ(a.sources[i].question, b.sources[i].question) << question;
+      EXPECT_EQ(a.sources[i].answer, b.sources[i].answer) << question;
+      EXPECT_DOUBLE_EQ(a.sources[i].score, b.sources[i].score) << question;
+    }
+  }
+}
+
 TEST(EngineOptions, SetByNameFromText) {
   EngineOptions options;
   ASSERT_TRUE(SetEngineOption(&options, "title_boost", "2.5").ok());
