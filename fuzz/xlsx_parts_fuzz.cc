@@ -7,8 +7,6 @@
 // A missing or empty workbook/rels part gets a default that points at sheet1 and the shared
 // strings. The parts are stored (uncompressed, correct CRCs) in a zip, read with ReadXlsx, and
 // every grid goes through DetectItems. Errors must be one line naming the file.
-#include <zlib.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,6 +16,7 @@
 #include "sheet/layout.h"
 #include "sheet/reader.h"
 #include "sheet/xlsx_reader.h"
+#include "support/zip_bytes.h"
 
 namespace {
 
@@ -37,61 +36,6 @@ constexpr char kRootRels[] =
     "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
     "</Relationships>";
 
-void Put16(std::string* s, std::uint32_t v) {
-  s->push_back(static_cast<char>(v & 0xff));
-  s->push_back(static_cast<char>((v >> 8) & 0xff));
-}
-void Put32(std::string* s, std::uint32_t v) {
-  Put16(s, v & 0xffff);
-  Put16(s, v >> 16);
-}
-
-// A zip of stored members: local headers, central directory, end record.
-std::string StoredZip(const std::vector<std::pair<std::string, std::string_view>>& members) {
-  std::string zip, central;
-  for (const auto& [name, data] : members) {
-    const auto crc = static_cast<std::uint32_t>(
-        crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
-    const auto size = static_cast<std::uint32_t>(data.size());
-    const auto offset = static_cast<std::uint32_t>(zip.size());
-    for (std::string* h : {&zip, &central}) {
-      const bool local = h == &zip;
-      Put32(h, local ? 0x04034b50 : 0x02014b50);
-      if (!local) Put16(h, 20);  // version made by
-      Put16(h, 20);              // version needed
-      Put16(h, 0);               // flags
-      Put16(h, 0);               // stored
-      Put16(h, 0);               // time
-      Put16(h, 0x5821);          // date
-      Put32(h, crc);
-      Put32(h, size);
-      Put32(h, size);
-      Put16(h, static_cast<std::uint32_t>(name.size()));
-      Put16(h, 0);  // extra
-      if (!local) {
-        Put16(h, 0);  // comment
-        Put16(h, 0);  // disk
-        Put16(h, 0);  // internal attributes
-        Put32(h, 0);  // external attributes
-        Put32(h, offset);
-      }
-      *h += name;
-    }
-    zip += data;
-  }
-  const auto central_offset = static_cast<std::uint32_t>(zip.size());
-  zip += central;
-  Put32(&zip, 0x06054b50);
-  Put16(&zip, 0);
-  Put16(&zip, 0);
-  Put16(&zip, static_cast<std::uint32_t>(members.size()));
-  Put16(&zip, static_cast<std::uint32_t>(members.size()));
-  Put32(&zip, static_cast<std::uint32_t>(central.size()));
-  Put32(&zip, central_offset);
-  Put16(&zip, 0);
-  return zip;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -106,16 +50,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   parts.push_back(input);
   parts.resize(4);
 
-  std::vector<std::pair<std::string, std::string_view>> members = {
-      {"_rels/.rels", kRootRels},
-      {"xl/workbook.xml", parts[2].empty() ? std::string_view(kWorkbook) : parts[2]},
-      {"xl/_rels/workbook.xml.rels", parts[3].empty() ? std::string_view(kWorkbookRels) : parts[3]},
-      {"xl/worksheets/sheet1.xml", parts[0]},
+  using kotae::test::StoredMember;
+  std::vector<kotae::test::ZipMember> members = {
+      StoredMember("_rels/.rels", kRootRels),
+      StoredMember("xl/workbook.xml", parts[2].empty() ? std::string_view(kWorkbook) : parts[2]),
+      StoredMember("xl/_rels/workbook.xml.rels",
+                   parts[3].empty() ? std::string_view(kWorkbookRels) : parts[3]),
+      StoredMember("xl/worksheets/sheet1.xml", parts[0]),
   };
-  if (!parts[1].empty()) members.push_back({"xl/sharedStrings.xml", parts[1]});
+  if (!parts[1].empty()) members.push_back(StoredMember("xl/sharedStrings.xml", parts[1]));
 
   kotae::Result<std::vector<kotae::sheet::Grid>> grids =
-      kotae::sheet::ReadXlsx(StoredZip(members), "fuzz.xlsx");
+      kotae::sheet::ReadXlsx(kotae::test::ZipBytes(members), "fuzz.xlsx");
   if (!grids.ok()) {
     const std::string& message = grids.status().message();
     if (message.find('\n') != std::string::npos || message.rfind("fuzz.xlsx", 0) != 0) {

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "support/run_command.h"
+#include "support/zip_bytes.h"
 
 namespace {
 
@@ -91,35 +92,10 @@ void WriteBytes(const fs::path& path, const std::string& bytes) {
   ASSERT_TRUE(out.good()) << path;
 }
 
-void Put16(std::string* s, std::uint32_t v) {
-  s->push_back(static_cast<char>(v & 0xff));
-  s->push_back(static_cast<char>((v >> 8) & 0xff));
-}
-void Put32(std::string* s, std::uint32_t v) {
-  Put16(s, v & 0xffff);
-  Put16(s, v >> 16);
-}
-
-// One member of a zip written by WriteZip. `payload` is the stored or raw-deflated data;
-// `declared_size` is what the headers claim the member inflates to (normally `size`).
-struct ZipMember {
-  std::string name;
-  std::string payload;
-  std::uint16_t method = 8;  // 0 stored, 8 deflated
-  std::uint32_t crc = 0;
-  std::uint32_t size = 0;
-  std::uint32_t declared_size = 0;
-};
+using kotae::test::ZipMember;
 
 ZipMember Stored(std::string name, const std::string& data) {
-  ZipMember m;
-  m.name = std::move(name);
-  m.payload = data;
-  m.method = 0;
-  m.crc = static_cast<std::uint32_t>(
-      crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
-  m.size = m.declared_size = static_cast<std::uint32_t>(data.size());
-  return m;
+  return kotae::test::StoredMember(std::move(name), data);
 }
 
 // Raw deflate of `prefix`, then `repeat` times `chunk`, then `suffix`, streamed so that a
@@ -160,53 +136,7 @@ ZipMember Deflated(std::string name, const std::string& data) {
 }
 
 void WriteZip(const fs::path& path, const std::vector<ZipMember>& members) {
-  std::string zip, central;
-  for (const ZipMember& m : members) {
-    const std::uint32_t offset = static_cast<std::uint32_t>(zip.size());
-    Put32(&zip, 0x04034b50);
-    Put16(&zip, 20);
-    Put16(&zip, 0);
-    Put16(&zip, m.method);
-    Put16(&zip, 0);       // time
-    Put16(&zip, 0x5821);  // date: 2024-01-01
-    Put32(&zip, m.crc);
-    Put32(&zip, static_cast<std::uint32_t>(m.payload.size()));
-    Put32(&zip, m.declared_size);
-    Put16(&zip, static_cast<std::uint32_t>(m.name.size()));
-    Put16(&zip, 0);
-    zip += m.name;
-    zip += m.payload;
-
-    Put32(&central, 0x02014b50);
-    Put16(&central, 20);
-    Put16(&central, 20);
-    Put16(&central, 0);
-    Put16(&central, m.method);
-    Put16(&central, 0);
-    Put16(&central, 0x5821);
-    Put32(&central, m.crc);
-    Put32(&central, static_cast<std::uint32_t>(m.payload.size()));
-    Put32(&central, m.declared_size);
-    Put16(&central, static_cast<std::uint32_t>(m.name.size()));
-    Put16(&central, 0);  // extra
-    Put16(&central, 0);  // comment
-    Put16(&central, 0);  // disk
-    Put16(&central, 0);  // internal attributes
-    Put32(&central, 0);  // external attributes
-    Put32(&central, offset);
-    central += m.name;
-  }
-  const std::uint32_t central_offset = static_cast<std::uint32_t>(zip.size());
-  zip += central;
-  Put32(&zip, 0x06054b50);
-  Put16(&zip, 0);
-  Put16(&zip, 0);
-  Put16(&zip, static_cast<std::uint32_t>(members.size()));
-  Put16(&zip, static_cast<std::uint32_t>(members.size()));
-  Put32(&zip, static_cast<std::uint32_t>(central.size()));
-  Put32(&zip, central_offset);
-  Put16(&zip, 0);
-  WriteBytes(path, zip);
+  WriteBytes(path, kotae::test::ZipBytes(members));
 }
 
 constexpr char kMainNs[] = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
