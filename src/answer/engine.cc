@@ -96,6 +96,7 @@ std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
       {"answer_threshold", &o->answer_threshold},
       {"review_threshold", &o->review_threshold},
       {"no_concept_factor", &o->no_concept_factor},
+      {"weaker_claim_factor", &o->weaker_claim_factor},
       {"unseen_term_weight", &o->unseen_term_weight},
       {"full_coverage", &o->full_coverage},
   };
@@ -166,9 +167,10 @@ struct Engine::Impl {
   // query term occurs. Empty when items are answered one at a time.
   std::unordered_map<std::string, std::uint32_t> sheet_df;
   std::uint32_t sheet_items = 0;
-  // How many items of the sheet open with each first question cell: a cell shared by several
-  // items is a category ("Network"), one of a single item is that item's title.
-  std::unordered_map<std::string, std::uint32_t> sheet_first_parts;
+  // In how many items of the sheet each question cell occurs: a cell shared by several items
+  // is a category ("Network", 「可用性」), one of a single item may be that item's title.
+  // Empty when the sheet has no title column (see CollectSheetStatistics).
+  std::unordered_map<std::string, std::uint32_t> sheet_parts;
 
   struct Analysed {
     std::vector<std::string> words;
@@ -334,8 +336,19 @@ struct Engine::Impl {
   // question once.
   std::vector<Query> CollectSheetStatistics(const sheet::Questionnaire& questionnaire);
   std::string_view ItemTitle(const sheet::Item& item) const;
+  // Index in item.question_parts of the title cell, or -1; ignores whether the sheet has a
+  // title column.
+  int TitlePart(const sheet::Item& item) const;
 
-  ItemResult Answer(const sheet::Item& item, Query built);
+  // The best source of an answered item and how well it matches, for Evidence::shared_best.
+  struct Claim {
+    std::int64_t entry = -1;
+    double rank_score = 0;
+  };
+  ItemResult Answer(const sheet::Item& item, Query built, Claim* claim = nullptr);
+  double Confidence(const Evidence& evidence) const;
+  // Confidence, status, reason, answer and choice of an item from its evidence and sources.
+  void Decide(ItemResult* result) const;
 };
 
 float Engine::Impl::SheetFactor(const std::string& term) const {
@@ -389,19 +402,21 @@ std::vector<Engine::Impl::Query> Engine::Impl::CollectSheetStatistics(
     const sheet::Questionnaire& questionnaire) {
   sheet_df.clear();
   sheet_items = 0;
-  sheet_first_parts.clear();
+  sheet_parts.clear();
   size_t with_parts = 0;
   for (const sheet::Item& item : questionnaire.items) {
     if (item.question_parts.size() < 2) continue;
-    ++sheet_first_parts[item.question_parts.front()];
+    std::unordered_set<std::string_view> distinct(item.question_parts.begin(),
+                                                  item.question_parts.end());
+    for (std::string_view part : distinct) ++sheet_parts[std::string(part)];
     ++with_parts;
   }
-  // The first cells form a title column only when nearly every item has its own; a column
-  // whose values repeat groups items (a category), even where one group has a single item.
-  size_t unique = 0;
-  for (const auto& [text, count] : sheet_first_parts) unique += count == 1;
-  if (with_parts == 0 || unique < options.title_unique_share * static_cast<double>(with_parts)) {
-    sheet_first_parts.clear();
+  // The sheet has a title column only when nearly every item has a title cell of its own; a
+  // column whose values repeat groups items (a category), even where one group has one item.
+  size_t titled = 0;
+  for (const sheet::Item& item : questionnaire.items) titled += TitlePart(item) >= 0;
+  if (with_parts == 0 || titled < options.title_unique_share * static_cast<double>(with_parts)) {
+    sheet_parts.clear();
   }
   sheet_items = static_cast<std::uint32_t>(questionnaire.items.size());
   std::vector<Query> queries;
@@ -415,21 +430,30 @@ std::vector<Engine::Impl::Query> Engine::Impl::CollectSheetStatistics(
 }
 
 // The title of an item: when its question is a short heading cell of its own followed by the
-// question proper (METI 「対策項目」 + 「対策要件」), the heading names the topic in a few words
-// while the text after it is long; its terms count extra. A first cell that other items of the
-// sheet share is a category ("Network"), not a title; without sheet statistics there is none.
+// question proper (METI 「対策項目」 + 「対策要件」, an SLA sheet's 「サービスレベル項目」 +
+// 「規定内容」), the heading names the topic in a few words while the text after it is long; its
+// terms count extra. Cells before it that other items share are categories (「可用性」, "Network"),
+// not titles. Without sheet statistics there is no title.
+int Engine::Impl::TitlePart(const sheet::Item& item) const {
+  const auto& parts = item.question_parts;
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    auto count = sheet_parts.find(parts[i]);
+    if (count == sheet_parts.end()) return -1;
+    if (count->second > 1) continue;  // a category shared with other items
+    size_t rest = 0;
+    for (size_t j = i + 1; j < parts.size(); ++j) rest += parts[j].size();
+    size_t chars = 0;
+    for (unsigned char ch : parts[i]) chars += (ch & 0xC0) != 0x80;
+    if (chars == 0 || chars > options.title_max_chars || parts[i].size() >= rest) return -1;
+    return static_cast<int>(i);
+  }
+  return -1;
+}
+
 std::string_view Engine::Impl::ItemTitle(const sheet::Item& item) const {
-  if (item.question_parts.size() < 2 || sheet_items < options.min_sheet_items) return {};
-  const std::string& first = item.question_parts.front();
-  auto shared = sheet_first_parts.find(first);
-  if (shared == sheet_first_parts.end() || shared->second != 1) return {};
-  const size_t max_chars = options.title_max_chars;
-  size_t rest = 0;
-  for (size_t i = 1; i < item.question_parts.size(); ++i) rest += item.question_parts[i].size();
-  size_t chars = 0;
-  for (unsigned char ch : first) chars += (ch & 0xC0) != 0x80;
-  if (chars == 0 || chars > max_chars || first.size() >= rest) return {};
-  return first;
+  if (sheet_items < options.min_sheet_items) return {};
+  const int part = TitlePart(item);
+  return part < 0 ? std::string_view() : std::string_view(item.question_parts[part]);
 }
 
 Engine::Impl::Query Engine::Impl::BuildQuery(const sheet::Item& item) {
@@ -458,15 +482,15 @@ Engine::Impl::Query Engine::Impl::BuildQuery(const sheet::Item& item) {
   };
   const std::string_view title = ItemTitle(item);
   if (!title.empty()) {
+    const size_t title_part = static_cast<size_t>(TitlePart(item));
     Analysed a = Analyse(title);
     q.title_terms = a.words;
     for (std::uint32_t c : a.concepts) q.title_terms.push_back(ConceptTerm(c));
     std::sort(q.title_terms.begin(), q.title_terms.end());
     q.title_terms.erase(std::unique(q.title_terms.begin(), q.title_terms.end()),
                         q.title_terms.end());
-    add_text(title, 1.0f + options.title_boost, true);
-    for (size_t i = 1; i < item.question_parts.size(); ++i) {
-      add_text(item.question_parts[i], 1.0f, true);
+    for (size_t i = 0; i < item.question_parts.size(); ++i) {
+      add_text(item.question_parts[i], i == title_part ? 1.0f + options.title_boost : 1.0f, true);
     }
   } else {
     add_text(item.question, 1.0f, true);
@@ -477,7 +501,7 @@ Engine::Impl::Query Engine::Impl::BuildQuery(const sheet::Item& item) {
   return q;
 }
 
-ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
+ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* claim) {
   ItemResult result;
   result.id = item.id;
   result.question = item.question;
@@ -503,6 +527,7 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
   // --- retrieve and re-rank ------------------------------------------------------------
   const double n = index->num_docs();
   double total_mass = 0;
+  double unseen_mass = 0;
   struct QTerm {
     std::int64_t id;  // -1 when no entry has the term
     double mass;
@@ -514,6 +539,7 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
     // an English question against a Japanese library most words are unseen.
     const double mass = q.weight * Idf(n, df) * (df == 0 ? options.unseen_term_weight : 1.0);
     total_mass += mass;
+    if (df == 0) unseen_mass += mass;
     auto it = term_ids.find(q.term);
     qterms.push_back({it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second), mass});
   }
@@ -604,55 +630,28 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
   const LibraryEntry& top = library.entries()[best.entry];
 
   // --- decide ----------------------------------------------------------------------------
-  const double margin = picked.size() > 1 ? 1.0 - picked[1]->rank_score / best.rank_score : 1.0;
-  // Term coverage is the main evidence: a library question that shares half of the incoming
-  // question's IDF mass is as strong as evidence gets for long requirement texts (METI-style
-  // sheets run to several sentences), so coverage saturates at `full_coverage`. Concepts and
-  // the lead over the next distinct answer adjust it.
-  double confidence = std::min(1.0, best.coverage / options.full_coverage);
-  // When the question names security concepts and the best source shares none of them, the
-  // shared words are incidental (「提供」, 「可能」): weak evidence at most.
-  if (concept_mass > 0) {
-    confidence *=
-        best.concept_coverage > 0 ? 0.8 + 0.2 * best.concept_coverage : options.no_concept_factor;
-  }
-  confidence *= 1.0 - options.margin_weight + options.margin_weight * std::min(1.0, margin * 2.0);
-  // An item with a title (「タイムリーな保守」) is about what the title names: a source that
-  // shares the long text around it but none of the title is weaker evidence.
-  if (!built.title_terms.empty()) {
-    confidence *= 1.0 - options.title_confidence_weight * (1.0 - best.title_coverage);
-  }
-  confidence = std::clamp(confidence, 0.0, 1.0);
-
+  Evidence& e = result.evidence;
+  e.found = true;
+  e.coverage = best.coverage;
+  e.concept_coverage = best.concept_coverage;
+  e.title_coverage = best.title_coverage;
+  e.reverse_coverage = best.reverse_coverage;
+  e.margin = picked.size() > 1 ? 1.0 - picked[1]->rank_score / best.rank_score : 1.0;
+  e.unseen_share = total_mass > 0 ? unseen_mass / total_mass : 0;
+  e.names_concepts = concept_mass > 0;
+  e.has_title = !built.title_terms.empty();
+  e.passage = top.passage;
   // Sources that disagree on yes/no: both close to the top, one positive, one negative.
-  bool disagree = false;
   const Polarity top_polarity = polarity[best.entry];
   for (size_t i = 1; i < picked.size(); ++i) {
     if (picked[i]->rank_score < 0.8 * best.rank_score) break;
     const Polarity p = polarity[picked[i]->entry];
     if ((top_polarity == Polarity::kPositive && p == Polarity::kNegative) ||
         (top_polarity == Polarity::kNegative && p == Polarity::kPositive)) {
-      disagree = true;
+      e.disagree = true;
     }
   }
-
-  char reason[256];
-  std::snprintf(reason, sizeof reason,
-                "best source covers %.0f%% of the question's terms, %.0f%% of its concepts and "
-                "%.0f%% of its title; %.0f%% ahead of the next answer",
-                best.coverage * 100, best.concept_coverage * 100, best.title_coverage * 100,
-                margin * 100);
-  result.reason = reason;
-  if (confidence >= options.answer_threshold && !disagree) {
-    result.status = Status::kAnswered;
-  } else if (confidence >= options.review_threshold) {
-    result.status = Status::kNeedsReview;
-    if (disagree) result.reason = "top sources disagree (yes and no); " + result.reason;
-  } else {
-    result.status = Status::kNoMatch;
-    result.reason = "evidence too weak: " + result.reason;
-  }
-  result.confidence = confidence;
+  if (claim) *claim = {static_cast<std::int64_t>(best.entry), best.rank_score};
   // Sources are listed for every status so that a reviewer sees what was near.
   std::unordered_set<std::string> query_terms;
   for (const auto& [term, w] : weights) query_terms.insert(term);
@@ -682,12 +681,63 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built) {
     std::sort(s.matched_terms.begin(), s.matched_terms.end());
     result.sources.push_back(std::move(s));
   }
-
-  if (result.status != Status::kNoMatch) {
-    result.answer = top.answer;
-    result.choice = PickChoice(result.options, top.answer);
-  }
+  Decide(&result);
   return result;
+}
+
+double Engine::Impl::Confidence(const Evidence& e) const {
+  // Term coverage is the main evidence: a library question that shares half of the incoming
+  // question's IDF mass is as strong as evidence gets for long requirement texts (METI-style
+  // sheets run to several sentences), so coverage saturates at `full_coverage`. Concepts and
+  // the lead over the next distinct answer adjust it.
+  double confidence = std::min(1.0, e.coverage / options.full_coverage);
+  // When the question names security concepts and the best source shares none of them, the
+  // shared words are incidental (「提供」, 「可能」): weak evidence at most.
+  if (e.names_concepts) {
+    confidence *=
+        e.concept_coverage > 0 ? 0.8 + 0.2 * e.concept_coverage : options.no_concept_factor;
+  }
+  confidence *= 1.0 - options.margin_weight + options.margin_weight * std::min(1.0, e.margin * 2.0);
+  // An item with a title (「タイムリーな保守」) is about what the title names: a source that
+  // shares the long text around it but none of the title is weaker evidence.
+  if (e.has_title) {
+    confidence *= 1.0 - options.title_confidence_weight * (1.0 - e.title_coverage);
+  }
+  if (e.shared_best > 0 && !e.strongest_claim) confidence *= options.weaker_claim_factor;
+  return std::clamp(confidence, 0.0, 1.0);
+}
+
+void Engine::Impl::Decide(ItemResult* result) const {
+  const Evidence& e = result->evidence;
+  if (!e.found || result->sources.empty()) return;
+  const double confidence = Confidence(e);
+  char reason[320];
+  std::snprintf(reason, sizeof reason,
+                "best source covers %.0f%% of the question's terms, %.0f%% of its concepts and "
+                "%.0f%% of its title; %.0f%% ahead of the next answer",
+                e.coverage * 100, e.concept_coverage * 100, e.title_coverage * 100, e.margin * 100);
+  result->reason = reason;
+  if (e.shared_best > 0) {
+    result->reason += "; " + std::to_string(e.shared_best) + " other item" +
+                      (e.shared_best > 1 ? "s" : "") + " of the sheet " +
+                      (e.strongest_claim ? "match it less closely" : "match it more closely");
+  }
+  result->answer.clear();
+  result->choice.clear();
+  if (confidence >= options.answer_threshold && !e.disagree) {
+    result->status = Status::kAnswered;
+  } else if (confidence >= options.review_threshold) {
+    result->status = Status::kNeedsReview;
+    if (e.disagree) result->reason = "top sources disagree (yes and no); " + result->reason;
+  } else {
+    result->status = Status::kNoMatch;
+    result->reason = "evidence too weak: " + result->reason;
+  }
+  result->confidence = confidence;
+  if (result->status != Status::kNoMatch) {
+    result->answer = result->sources.front().answer;
+    result->choice = PickChoice(result->options, result->answer);
+  }
 }
 
 Result<std::unique_ptr<Engine>> Engine::Create(Library library,
@@ -717,11 +767,29 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   run.library_paths = impl_->library.paths();
   run.items.reserve(questionnaire.items.size());
   std::vector<Impl::Query> queries = impl_->CollectSheetStatistics(questionnaire);
+  std::vector<Impl::Claim> claims(questionnaire.items.size());
   for (size_t i = 0; i < questionnaire.items.size(); ++i) {
-    run.items.push_back(impl_->Answer(questionnaire.items[i], std::move(queries[i])));
+    run.items.push_back(impl_->Answer(questionnaire.items[i], std::move(queries[i]), &claims[i]));
+  }
+  // A library entry that is the best source of several items: it answers the item it matches
+  // best, and is weaker evidence for the others.
+  std::unordered_map<std::int64_t, std::vector<size_t>> by_entry;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (claims[i].entry >= 0) by_entry[claims[i].entry].push_back(i);
+  }
+  for (const auto& [entry, items] : by_entry) {
+    if (items.size() < 2) continue;
+    double strongest = 0;
+    for (size_t i : items) strongest = std::max(strongest, claims[i].rank_score);
+    for (size_t i : items) {
+      Evidence& e = run.items[i].evidence;
+      e.shared_best = static_cast<int>(items.size()) - 1;
+      e.strongest_claim = claims[i].rank_score >= strongest;
+      impl_->Decide(&run.items[i]);
+    }
   }
   impl_->sheet_df.clear();
-  impl_->sheet_first_parts.clear();
+  impl_->sheet_parts.clear();
   impl_->sheet_items = 0;
   return run;
 }

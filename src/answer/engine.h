@@ -76,7 +76,7 @@ struct EngineOptions {
 
   // Decision: confidence >= answer_threshold → answered, >= review_threshold → needs_review,
   // else no_match.
-  double answer_threshold = 0.60;
+  double answer_threshold = 0.55;
   double review_threshold = 0.22;
   // Largest confidence penalty for a best source no further ahead of the next distinct answer
   // than a tie; a lead of half its score or more costs nothing.
@@ -85,6 +85,11 @@ struct EngineOptions {
   double title_confidence_weight = 0.2;
   // Confidence factor when the question names concepts and the best source has none of them.
   double no_concept_factor = 0.6;
+  // Confidence factor when the best source is also the best source of another item of the
+  // sheet that matches it more closely (AnswerAll): an SLA sheet's 「応答時間」, 「バッチ処理時間」
+  // and 「同時接続利用者数」 all find the one entry on capacity planning, which answers at most
+  // one of them.
+  double weaker_claim_factor = 0.7;
   // Weight of question terms that no library entry contains, in the coverage measure.
   double unseen_term_weight = 0.5;
   // Share of the question's IDF mass at which term coverage counts as complete evidence.

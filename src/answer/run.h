@@ -24,6 +24,27 @@ struct Source {
   std::vector<std::string> matched_terms;
 };
 
+// What an item's decision rests on, measured on its best source. Shares are in [0, 1] and
+// weighted by IDF. Kept in the run so that a reviewer, and scripts/fit_confidence.py, can see
+// why an item got its confidence.
+struct Evidence {
+  bool found = false;           // false: no entry shares anything with the question
+  double coverage = 0;          // the question's terms found in the best source
+  double concept_coverage = 0;  // the question's concepts found in it (= coverage if none)
+  double title_coverage = 0;    // the item's title found in it (= coverage without a title)
+  double reverse_coverage = 0;  // the source's own question found in the item
+  double margin = 0;            // lead over the next distinct answer: 1 - next / best
+  double unseen_share = 0;      // the question's terms that no library entry has
+  bool names_concepts = false;  // the question names vocabulary concepts
+  bool has_title = false;       // the item has a title cell (see EngineOptions::title_boost)
+  bool passage = false;         // the best source is a passage of a prose document
+  bool disagree = false;        // sources near the top say yes and no
+  // Other items of the same sheet whose best source is this one, and whether this item
+  // matches it better than all of them (one library entry rarely answers several items).
+  int shared_best = 0;
+  bool strongest_claim = true;
+};
+
 struct ItemResult {
   std::string id;                    // item locator, "Sheet!R12"
   std::string question;              // full question text (headings and detail joined)
@@ -34,6 +55,7 @@ struct ItemResult {
   double confidence = 0.0;
   std::vector<Source> sources;  // best first
   std::string reason;           // short explanation of the decision, for the reviewer
+  Evidence evidence;
 };
 
 struct AnswerRun {

@@ -27,6 +27,21 @@ std::string RunToJson(const AnswerRun& run) {
     j["confidence"] = Round4(item.confidence);
     j["options"] = item.options;
     j["reason"] = item.reason;
+    const Evidence& e = item.evidence;
+    if (e.found) {
+      j["evidence"] = {{"coverage", Round4(e.coverage)},
+                       {"concept_coverage", Round4(e.concept_coverage)},
+                       {"title_coverage", Round4(e.title_coverage)},
+                       {"reverse_coverage", Round4(e.reverse_coverage)},
+                       {"margin", Round4(e.margin)},
+                       {"unseen_share", Round4(e.unseen_share)},
+                       {"names_concepts", e.names_concepts},
+                       {"has_title", e.has_title},
+                       {"passage", e.passage},
+                       {"disagree", e.disagree},
+                       {"shared_best", e.shared_best},
+                       {"strongest_claim", e.strongest_claim}};
+    }
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const Source& s : item.sources) {
       sources.push_back({{"doc", s.doc},

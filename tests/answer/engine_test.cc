@@ -194,6 +194,77 @@ TEST_F(EngineTest, TitleColumnWeighsOnlyWhenEachItemHasItsOwn) {
   EXPECT_LT(t.confidence, g.confidence);
 }
 
+// A category column may come before the titles (an SLA sheet's 「種別」 + 「サービスレベル項目」 +
+// 「規定内容」): the title is the first cell of an item's own, not the first cell.
+TEST_F(EngineTest, TitleMayFollowACategoryColumn) {
+  auto engine = MakeEngine(StandardLibrary());
+  auto sheet_with_title_column = [](bool titled) {
+    sheet::Questionnaire sheet;
+    sheet.path = "incoming.xlsx";
+    for (int i = 0; i < 20; ++i) {
+      sheet::Item item = MakeItem("", "");
+      item.question_parts = {i < 10 ? "運用" : "設備"};
+      if (titled) item.question_parts.push_back("項目" + std::to_string(i));
+      item.question_parts.push_back("各項目の要求事項を定め、文書化すること。");
+      sheet.items.push_back(item);
+    }
+    sheet::Item probe = MakeItem("", "");
+    probe.question_parts = {"運用"};
+    if (titled) probe.question_parts.push_back("時刻同期");
+    probe.question_parts.push_back("バックアップの取得頻度と保管世代を定めること。");
+    sheet.items.push_back(probe);
+    for (sheet::Item& item : sheet.items) {
+      for (const std::string& part : item.question_parts) {
+        item.question += (item.question.empty() ? "" : " ") + part;
+      }
+    }
+    return sheet;
+  };
+  AnswerRun titled = engine->AnswerAll(sheet_with_title_column(true));
+  AnswerRun untitled = engine->AnswerAll(sheet_with_title_column(false));
+  const ItemResult& t = titled.items.back();
+  const ItemResult& u = untitled.items.back();
+  ASSERT_FALSE(t.sources.empty());
+  EXPECT_EQ(t.sources[0].answer, "日次でフルバックアップを取得し、7世代保管しています。");
+  EXPECT_TRUE(t.evidence.has_title);
+  EXPECT_FALSE(u.evidence.has_title);
+  EXPECT_NE(t.reason.find("0% of its title"), std::string::npos) << t.reason;
+  // The category 「運用」 is not the title: an item of the titled sheet has its number as title.
+  EXPECT_TRUE(titled.items.front().evidence.has_title || titled.items.front().sources.empty());
+}
+
+// One library entry rarely answers several items of a sheet: when it is the best source of two,
+// the item that matches it less closely loses confidence, the other keeps its own.
+TEST_F(EngineTest, AnEntryBestForSeveralItemsIsWeakerEvidenceForAllButOne) {
+  EngineOptions options;
+  auto engine = MakeEngine(StandardLibrary());
+  const sheet::Item exact = MakeItem("バックアップの取得頻度と保管世代", "");
+  const sheet::Item loose = MakeItem("バックアップの保管場所", "");
+  const ItemResult exact_alone = engine->Answer(exact);
+  const ItemResult loose_alone = engine->Answer(loose);
+  ASSERT_FALSE(loose_alone.sources.empty());
+  // Precondition: both find the backup entry on their own.
+  ASSERT_EQ(exact_alone.sources[0].answer, loose_alone.sources[0].answer);
+  EXPECT_EQ(loose_alone.evidence.shared_best, 0);
+
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.csv";
+  sheet.items = {loose, exact};
+  AnswerRun run = engine->AnswerAll(sheet);
+  const ItemResult& loose_in_sheet = run.items[0];
+  const ItemResult& exact_in_sheet = run.items[1];
+  EXPECT_EQ(loose_in_sheet.evidence.shared_best, 1);
+  EXPECT_FALSE(loose_in_sheet.evidence.strongest_claim);
+  EXPECT_TRUE(exact_in_sheet.evidence.strongest_claim);
+  EXPECT_LT(loose_in_sheet.confidence, loose_alone.confidence);
+  EXPECT_DOUBLE_EQ(exact_in_sheet.confidence, exact_alone.confidence);
+  EXPECT_NEAR(loose_in_sheet.confidence, loose_alone.confidence * options.weaker_claim_factor,
+              1e-9);
+  EXPECT_NE(loose_in_sheet.reason.find("1 other item of the sheet match it more closely"),
+            std::string::npos)
+      << loose_in_sheet.reason;
+}
+
 // The index does not depend on how many threads analysed the library.
 TEST(EngineBuild, ThreadsBuildTheSameIndex) {
   const char* topics[] = {"バックアップ", "多要素認証", "暗号化", "ログ", "時刻同期", "委託先"};

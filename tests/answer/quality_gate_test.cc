@@ -4,8 +4,9 @@
 //
 // The dev floors are the product targets (meti_from_mic top1 0.85, recall@3 0.95,
 // auto_precision 0.95, abstain_ok 0.90; english_from_monocone top1 0.80, recall@3 0.90) except
-// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.40.
-// The held-out floors are today's figures rounded down.
+// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.45.
+// The floors of the project's dev tasks (eval/dev) and held-out tasks (eval/) are today's
+// figures rounded down.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -81,7 +82,7 @@ std::vector<GateTask> Tasks() {
        {{"top1", 0.85},
         {"recall@3", 0.95},
         {"auto_precision", 0.95},
-        {"auto_coverage", 0.40},
+        {"auto_coverage", 0.45},
         {"abstain_ok", 0.90}}},
       {"english_from_monocone",
        [] { return Shared("corpus/xlsx/english_questionnaire_blank.xlsx"); },
@@ -90,6 +91,25 @@ std::vector<GateTask> Tasks() {
        },
        [] { return std::string("eval/dev/english_from_monocone.jsonl"); },
        {{"top1", 0.80}, {"recall@3", 0.90}, {"auto_precision", 0.80}, {"abstain_ok", 0.60}}},
+      // The project's own dev tasks (eval/dev, labelled blind): an SLA-guideline sheet against
+      // the MIC disclosure sheet, and an English questionnaire and the METI sheet against a
+      // prose policy, where most METI requirements have no answer. Floors: today's figures
+      // rounded down.
+      {"sla_from_mic",
+       [] { return Shared("corpus/xlsx/sla_checksheet_blank.xlsx"); },
+       [] { return std::vector<fs::path>{Seed("000_")}; },
+       [] { return (EvalDir() / "dev" / "sla_from_mic.jsonl").string(); },
+       {{"top1", 0.70}, {"recall@3", 0.90}, {"auto_precision", 0.65}, {"abstain_ok", 0.75}}},
+      {"english_from_policy",
+       [] { return Shared("corpus/xlsx/english_questionnaire_blank.xlsx"); },
+       [] { return std::vector<fs::path>{Seed("002_")}; },
+       [] { return (EvalDir() / "dev" / "english_from_policy.jsonl").string(); },
+       {{"top1", 0.83}, {"recall@3", 0.83}, {"auto_precision", 0.70}, {"abstain_ok", 0.90}}},
+      {"meti_from_policy",
+       [] { return Seed("001_").string(); },
+       [] { return std::vector<fs::path>{Seed("002_")}; },
+       [] { return (EvalDir() / "dev" / "meti_from_policy.jsonl").string(); },
+       {{"top1", 0.74}, {"recall@3", 0.88}, {"auto_precision", 0.50}, {"abstain_ok", 0.85}}},
       // Held out (eval/README.md): an ISO/IEC 27017 checklist answered from a MIC disclosure
       // sheet and from a prose policy, and English vendor-questionnaire wording against a
       // Japanese library. No weight, threshold or vocabulary form was chosen by looking at them.

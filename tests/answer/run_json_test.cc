@@ -20,6 +20,10 @@ TEST(RunToJson, FollowsTheContract) {
   item.confidence = 0.123456;
   Source s{"lib.txt", "lib!R3", "バックアップ取得", "日次", 1.5, {"バックアップ"}};
   item.sources = {s};
+  item.evidence.found = true;
+  item.evidence.coverage = 0.456789;
+  item.evidence.shared_best = 2;
+  item.evidence.strongest_claim = false;
   run.items = {item, ItemResult{}};
 
   const auto j = nlohmann::json::parse(RunToJson(run));
@@ -37,6 +41,12 @@ TEST(RunToJson, FollowsTheContract) {
     EXPECT_TRUE(first["sources"][0].contains(key)) << key;
   }
   EXPECT_EQ(j["items"][1]["status"], "no_match");
+  // What the confidence rests on goes with the item; an item that found nothing has none.
+  ASSERT_TRUE(first.contains("evidence"));
+  EXPECT_DOUBLE_EQ(first["evidence"]["coverage"].get<double>(), 0.4568);
+  EXPECT_EQ(first["evidence"]["shared_best"], 2);
+  EXPECT_EQ(first["evidence"]["strongest_claim"], false);
+  EXPECT_FALSE(j["items"][1].contains("evidence"));
 }
 
 TEST(RunToJson, InvalidUtf8IsReplacedNotThrown) {
