@@ -29,6 +29,13 @@ constexpr std::string_view kBroaderPrefix = "^";
 // both sit under A.8.16 monitoring): both sides carry "#A.8.16", a weak link between them.
 constexpr std::string_view kControlPrefix = "#";
 
+bool IsWordTerm(std::string_view term) {
+  for (std::string_view prefix : {kBigramPrefix, kConceptPrefix, kBroaderPrefix, kControlPrefix}) {
+    if (term.starts_with(prefix)) return false;
+  }
+  return true;
+}
+
 std::string JoinSections(const std::vector<std::string>& sections) {
   std::string out;
   for (const std::string& s : sections) {
@@ -97,6 +104,7 @@ std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
       {"review_threshold", &o->review_threshold},
       {"no_concept_factor", &o->no_concept_factor},
       {"weaker_claim_factor", &o->weaker_claim_factor},
+      {"same_question_similarity", &o->same_question_similarity},
       {"unseen_term_weight", &o->unseen_term_weight},
       {"full_coverage", &o->full_coverage},
   };
@@ -346,6 +354,55 @@ struct Engine::Impl {
     double rank_score = 0;
   };
   ItemResult Answer(const sheet::Item& item, Query built, Claim* claim = nullptr);
+  // What an item asks as a unit-length vector of the weighted words of its query (sheet
+  // statistics and library IDF applied), sorted, to tell items that ask the same thing from those that do not.
+  // Concepts stay out: two questions on backup share the concept whether they ask the same.
+  using TermVector = std::vector<std::pair<std::string, double>>;
+  TermVector QueryVector(const Query& query) const {
+    TermVector v;
+    double norm = 0;
+    for (const auto& [term, w] : query.weights) {
+      if (term.empty() || !IsWordTerm(term)) continue;
+      const double weight =
+          w * SheetFactor(term) * (index ? Idf(index->num_docs(), index->DocFreq(term)) : 1.0);
+      v.emplace_back(term, weight);
+      norm += weight * weight;
+    }
+    norm = std::sqrt(norm);
+    for (auto& [term, w] : v) w = norm > 0 ? w / norm : 0;
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+  // The words of an item's title, each of weight one; empty without a title.
+  TermVector TitleVector(std::string_view title) {
+    Query q;
+    if (!title.empty()) {
+      for (const std::string& t : Analyse(title).words) q.weights[t] = 1.0f;
+    }
+    return QueryVector(q);
+  }
+  // Two items ask the same thing when their questions are alike and so are their titles, if
+  // they have any: an SLA sheet's 「重大障害時の代替手段」 and 「代替措置で提供するデータ形式」
+  // share most of their words, but their titles say they ask different things.
+  bool SameQuestion(const TermVector& question_a, const TermVector& question_b,
+                    const TermVector& title_a, const TermVector& title_b) const {
+    if (Cosine(question_a, question_b) < options.same_question_similarity) return false;
+    if (title_a.empty() && title_b.empty()) return true;
+    return Cosine(title_a, title_b) >= options.same_question_similarity;
+  }
+  static double Cosine(const TermVector& a, const TermVector& b) {
+    double dot = 0;
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+      if (a[i].first < b[j].first) {
+        ++i;
+      } else if (b[j].first < a[i].first) {
+        ++j;
+      } else {
+        dot += a[i++].second * b[j++].second;
+      }
+    }
+    return dot;
+  }
   double Confidence(const Evidence& evidence) const;
   // Confidence, status, reason, answer and choice of an item from its evidence and sources.
   void Decide(ItemResult* result) const;
@@ -768,23 +825,36 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   run.items.reserve(questionnaire.items.size());
   std::vector<Impl::Query> queries = impl_->CollectSheetStatistics(questionnaire);
   std::vector<Impl::Claim> claims(questionnaire.items.size());
+  std::vector<Impl::TermVector> asked;
+  asked.reserve(questionnaire.items.size());
+  for (const Impl::Query& q : queries) asked.push_back(impl_->QueryVector(q));
+  std::vector<Impl::TermVector> titles;
+  titles.reserve(questionnaire.items.size());
+  for (const sheet::Item& item : questionnaire.items) {
+    titles.push_back(impl_->TitleVector(impl_->ItemTitle(item)));
+  }
   for (size_t i = 0; i < questionnaire.items.size(); ++i) {
     run.items.push_back(impl_->Answer(questionnaire.items[i], std::move(queries[i]), &claims[i]));
   }
-  // A library entry that is the best source of several items: it answers the item it matches
-  // best, and is weaker evidence for the others.
+  // A library entry that is the best source of several items that ask different things
+  // answers the one it matches best and is weaker evidence for the others. Items that ask
+  // nearly the same thing (a METI sheet's 「バックアップ」 for data and for configuration) may
+  // share a source.
   std::unordered_map<std::int64_t, std::vector<size_t>> by_entry;
   for (size_t i = 0; i < claims.size(); ++i) {
     if (claims[i].entry >= 0) by_entry[claims[i].entry].push_back(i);
   }
   for (const auto& [entry, items] : by_entry) {
     if (items.size() < 2) continue;
-    double strongest = 0;
-    for (size_t i : items) strongest = std::max(strongest, claims[i].rank_score);
     for (size_t i : items) {
       Evidence& e = run.items[i].evidence;
-      e.shared_best = static_cast<int>(items.size()) - 1;
-      e.strongest_claim = claims[i].rank_score >= strongest;
+      e.shared_best = 0;
+      e.strongest_claim = true;
+      for (size_t j : items) {
+        if (j == i || impl_->SameQuestion(asked[i], asked[j], titles[i], titles[j])) continue;
+        ++e.shared_best;
+        if (claims[j].rank_score > claims[i].rank_score) e.strongest_claim = false;
+      }
       impl_->Decide(&run.items[i]);
     }
   }

@@ -90,6 +90,9 @@ struct EngineOptions {
   // and 「同時接続利用者数」 all find the one entry on capacity planning, which answers at most
   // one of them.
   double weaker_claim_factor = 0.7;
+  // Items whose weighted query terms have at least this cosine similarity ask the same thing
+  // (the same requirement for data and for configuration) and may share a best source.
+  double same_question_similarity = 0.45;
   // Weight of question terms that no library entry contains, in the coverage measure.
   double unseen_term_weight = 0.5;
   // Share of the question's IDF mass at which term coverage counts as complete evidence.

@@ -33,7 +33,8 @@ sheet::Item MakeItem(std::string question, std::string answer,
 
 class EngineTest : public ::testing::Test {
  protected:
-  std::unique_ptr<Engine> MakeEngine(const std::vector<sheet::Item>& items) {
+  std::unique_ptr<Engine> MakeEngine(const std::vector<sheet::Item>& items,
+                                     const EngineOptions& options = {}) {
     sheet::Questionnaire q;
     q.path = "library.csv";
     q.items = items;
@@ -41,8 +42,8 @@ class EngineTest : public ::testing::Test {
     library.Add("library.csv", q);
     auto vocabulary = text::Vocabulary::Parse(kVocabulary, "test-vocabulary");
     EXPECT_TRUE(vocabulary.ok()) << vocabulary.status().message();
-    auto engine =
-        Engine::Create(std::move(library), std::make_shared<const text::Vocabulary>(*vocabulary));
+    auto engine = Engine::Create(std::move(library),
+                                 std::make_shared<const text::Vocabulary>(*vocabulary), options);
     EXPECT_TRUE(engine.ok()) << engine.status().message();
     return std::move(engine).value();
   }
@@ -263,6 +264,35 @@ TEST_F(EngineTest, AnEntryBestForSeveralItemsIsWeakerEvidenceForAllButOne) {
   EXPECT_NE(loose_in_sheet.reason.find("1 other item of the sheet match it more closely"),
             std::string::npos)
       << loose_in_sheet.reason;
+}
+
+// Items that ask the same thing of different scopes (a METI sheet's 「バックアップ」 of user data
+// and of system configuration) may share their best source without losing confidence; with the
+// similarity bar out of reach, the same pair is treated as two different questions.
+TEST_F(EngineTest, ItemsThatAskTheSameThingMayShareTheirBestSource) {
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.csv";
+  sheet.items = {MakeItem("利用者データのバックアップの取得頻度と保管世代を定めること", ""),
+                 MakeItem("システム構成情報のバックアップの取得頻度と保管世代を定めること", "")};
+  auto engine = MakeEngine(StandardLibrary());
+  AnswerRun run = engine->AnswerAll(sheet);
+  ASSERT_FALSE(run.items[0].sources.empty());
+  ASSERT_FALSE(run.items[1].sources.empty());
+  // Precondition: both find the backup entry.
+  ASSERT_EQ(run.items[0].sources[0].answer, run.items[1].sources[0].answer);
+  for (const ItemResult& r : run.items) {
+    EXPECT_EQ(r.evidence.shared_best, 0) << r.question;
+    EXPECT_TRUE(r.evidence.strongest_claim) << r.question;
+  }
+
+  EngineOptions strict;
+  strict.same_question_similarity = 1.01;
+  auto strict_engine = MakeEngine(StandardLibrary(), strict);
+  AnswerRun strict_run = strict_engine->AnswerAll(sheet);
+  EXPECT_EQ(strict_run.items[0].evidence.shared_best, 1);
+  EXPECT_EQ(
+      strict_run.items[0].evidence.strongest_claim + strict_run.items[1].evidence.strongest_claim,
+      1);
 }
 
 // The index does not depend on how many threads analysed the library.
