@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "text/english_internal.h"
 #include "text/normalize_internal.h"
 
 namespace kotae::text {
@@ -22,27 +23,6 @@ constexpr std::size_t kMecabChunkBytes = 4096;
 // Longer "words" are base64 blobs, hashes or keyboard mashing, never useful index terms;
 // skipping them also bounds the stemmer's work.
 constexpr std::size_t kMaxWordBytes = 64;
-
-// English function words dropped before stemming. Kept short and explicit (rather than a
-// library's list) so that the index's vocabulary is visible in one place.
-const std::unordered_set<std::string_view>& EnglishStopWords() {
-  static const auto* const words = new std::unordered_set<std::string_view>{
-      "a",     "about",   "above",  "after", "again",   "all",     "also",   "am",      "an",
-      "and",   "any",     "are",    "as",    "at",      "be",      "been",   "before",  "being",
-      "below", "between", "both",   "but",   "by",      "can",     "could",  "did",     "do",
-      "does",  "doing",   "during", "each",  "etc",     "for",     "from",   "further", "had",
-      "has",   "have",    "having", "he",    "her",     "here",    "hers",   "him",     "his",
-      "how",   "i",       "if",     "in",    "into",    "is",      "it",     "its",     "itself",
-      "just",  "may",     "me",     "might", "more",    "most",    "must",   "my",      "of",
-      "on",    "once",    "only",   "or",    "other",   "our",     "ours",   "out",     "over",
-      "own",   "please",  "s",      "same",  "shall",   "she",     "should", "so",      "some",
-      "such",  "t",       "than",   "that",  "the",     "their",   "theirs", "them",    "then",
-      "there", "these",   "they",   "this",  "those",   "through", "to",     "too",     "under",
-      "until", "up",      "upon",   "us",    "very",    "was",     "we",     "were",    "what",
-      "when",  "where",   "which",  "while", "who",     "whom",    "why",    "will",    "with",
-      "would", "you",     "your",   "yours", "yourself"};
-  return *words;
-}
 
 // Japanese verbs/adjectives that carry grammar, not topic (「設定する」 is about 設定).
 const std::unordered_set<std::string_view>& JapaneseStopWords() {
@@ -181,7 +161,7 @@ struct Analyzer::Impl {
     const bool acronym = word.size() >= 2 && word.size() <= 5 &&
                          IsUpperCaseWord(original.substr(
                              nt.orig_begin[begin], nt.orig_end[end - 1] - nt.orig_begin[begin]));
-    if (!acronym && EnglishStopWords().count(word)) return;
+    if (!acronym && internal::EnglishStopWords().count(word)) return;
     const bool has_digit =
         std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     const bool all_digits =

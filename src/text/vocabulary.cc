@@ -7,6 +7,7 @@
 
 #include "base/file.h"
 #include "text/analyzer.h"
+#include "text/english_internal.h"
 #include "text/normalize_internal.h"
 
 namespace kotae::text {
@@ -23,6 +24,12 @@ struct Vocabulary::Matcher {
   };
   std::vector<Node> nodes{1};
   std::array<std::uint32_t, 256> root{};  // child of the root per first byte, 0 = none
+
+  // English forms as sequences of stems without function words, joined by single spaces
+  // ("revok access"), for the second matching pass; a two-word form also matches in reverse
+  // order ("access … revoked"). The first concept to claim a key keeps it.
+  std::unordered_map<std::string, std::uint32_t> stem_keys;
+  std::size_t max_stems = 0;
 
   // Returns false if the form was already claimed (the first concept keeps it).
   bool Add(std::string_view form, std::uint32_t concept_index) {
@@ -68,6 +75,68 @@ bool IsValidId(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
+}
+
+// A run of ASCII letters and digits in normalised text, as the stem pass sees it.
+struct EnglishToken {
+  std::size_t begin, end;
+  std::string stem;   // empty for a function word
+  bool break_before;  // punctuation (not just spaces or hyphens) since the previous word
+};
+
+// Words of three letters or fewer stay as written: they are mostly acronyms ("ids", "waf"),
+// which Snowball would damage.
+// Longer "words" (hashes, base64) are never a form's word: they are kept as written, which also
+// bounds the stemmer's work on hostile text.
+constexpr std::size_t kMaxStemmedBytes = 64;
+
+std::string StemForMatching(std::string_view word) {
+  if (word.size() <= 3 || word.size() > kMaxStemmedBytes) return std::string(word);
+  return internal::StemEnglish(word);
+}
+
+std::vector<EnglishToken> EnglishTokens(std::string_view text) {
+  std::vector<EnglishToken> out;
+  bool broken = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!IsAsciiAlnum(c)) {
+      if (c != ' ' && c != '-' && c != '\'') broken = true;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j]))) ++j;
+    const std::string_view word = text.substr(i, j - i);
+    EnglishToken t{i, j, {}, broken};
+    if (!internal::EnglishStopWords().count(word)) t.stem = StemForMatching(word);
+    out.push_back(std::move(t));
+    broken = false;
+    i = j;
+  }
+  return out;
+}
+
+// The stem key of an English form, or "" when the form is not for the stem pass: forms with
+// Japanese characters, and forms of one content word. Snowball conflates derivations
+// ("performance" and "perform", "accessibility" and "access"), harmless inside a phrase but not
+// for a single word, which the surface forms list in its inflections instead; and "back up"
+// would match every "back".
+std::string StemKey(std::string_view normalized_form, std::size_t* stems) {
+  for (char ch : normalized_form) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return {};
+  }
+  std::string key;
+  *stems = 0;
+  for (const EnglishToken& t : EnglishTokens(normalized_form)) {
+    if (t.stem.empty()) continue;
+    if (!key.empty()) key += ' ';
+    key += t.stem;
+    ++*stems;
+  }
+  if (*stems < 2) return {};
+  return key;
 }
 
 // Parses a positive decimal with no leading zero and at most 3 digits; -1 otherwise.
@@ -273,6 +342,24 @@ Result<Vocabulary> Vocabulary::Parse(std::string_view content, const std::string
     }
   }
   matcher->Build();
+  std::vector<std::pair<std::string, std::uint32_t>> reversed;
+  for (std::uint32_t i = 0; i < vocab.concepts_.size(); ++i) {
+    for (const auto* forms : {&vocab.concepts_[i].en, &vocab.concepts_[i].ja}) {
+      for (const std::string& form : *forms) {
+        std::size_t stems = 0;
+        const std::string key = StemKey(Normalize(form), &stems);
+        if (key.empty()) continue;
+        matcher->stem_keys.emplace(key, i);
+        matcher->max_stems = std::max(matcher->max_stems, stems);
+        if (stems == 2) {
+          const std::size_t space = key.find(' ');
+          reversed.emplace_back(key.substr(space + 1) + ' ' + key.substr(0, space), i);
+        }
+      }
+    }
+  }
+  // Reversed two-word keys only where no form claims them as written.
+  for (auto& [key, i] : reversed) matcher->stem_keys.emplace(std::move(key), i);
   vocab.matcher_ = std::move(matcher);
   return vocab;
 }
@@ -320,7 +407,61 @@ std::vector<ConceptMatch> Vocabulary::Match(std::string_view text) const {
     ++i;
     while (i < n && (s[i] & 0xC0) == 0x80) ++i;
   }
+  MatchStems(text, &out);
   return out;
+}
+
+// Second pass over the English words that no surface form covered: sequences of stems
+// (function words skipped, no punctuation in between) against the forms' stem keys, longest
+// first. Keeps `out` in order of position.
+void Vocabulary::MatchStems(std::string_view text, std::vector<ConceptMatch>* out) const {
+  const Matcher& m = *matcher_;
+  if (m.stem_keys.empty()) return;
+  std::vector<EnglishToken> tokens = EnglishTokens(text);
+  std::vector<const EnglishToken*> words;  // content words not inside a surface match
+  std::vector<bool> gap_before;            // a surface match or punctuation since the last one
+  std::size_t next_match = 0;
+  bool gap = false;
+  for (const EnglishToken& t : tokens) {
+    gap |= t.break_before;
+    while (next_match < out->size() && (*out)[next_match].end <= t.begin) {
+      ++next_match;
+      gap = true;
+    }
+    const bool covered = next_match < out->size() && (*out)[next_match].begin < t.end;
+    if (covered || t.stem.empty()) {
+      gap |= covered;
+      continue;
+    }
+    words.push_back(&t);
+    gap_before.push_back(gap);
+    gap = false;
+  }
+  std::vector<ConceptMatch> found;
+  std::string key;
+  for (std::size_t k = 0; k < words.size();) {
+    std::size_t matched = 0;
+    for (std::size_t len = std::min(m.max_stems, words.size() - k); len >= 1 && !matched; --len) {
+      bool joined = true;
+      for (std::size_t x = k + 1; x < k + len; ++x) joined &= !gap_before[x];
+      if (!joined) continue;
+      key.clear();
+      for (std::size_t x = k; x < k + len; ++x) {
+        if (x > k) key += ' ';
+        key += words[x]->stem;
+      }
+      auto it = m.stem_keys.find(key);
+      if (it == m.stem_keys.end()) continue;
+      found.push_back(ConceptMatch{it->second, static_cast<std::uint32_t>(words[k]->begin),
+                                   static_cast<std::uint32_t>(words[k + len - 1]->end)});
+      matched = len;
+    }
+    k += matched ? matched : 1;
+  }
+  if (found.empty()) return;
+  out->insert(out->end(), found.begin(), found.end());
+  std::sort(out->begin(), out->end(),
+            [](const ConceptMatch& a, const ConceptMatch& b) { return a.begin < b.begin; });
 }
 
 std::vector<std::uint32_t> Vocabulary::Ancestors(std::uint32_t concept_index) const {

@@ -57,7 +57,9 @@ class Vocabulary {
   // `normalized` must come from Normalize(). Non-overlapping, leftmost-longest matches in
   // order of position; a form that starts (ends) with an ASCII letter or digit only matches
   // where the text has no ASCII letter or digit just before (after) it, so "ids" does not
-  // match inside "kids". Other forms (Japanese) match anywhere.
+  // match inside "kids". Other forms (Japanese) match anywhere. English words that no form
+  // covers as written then match forms on their Snowball stems, function words skipped and
+  // two-word forms in either order ("access is revoked" → "revoke access"), within a clause.
   std::vector<ConceptMatch> Match(std::string_view normalized) const;
 
   // The transitive closure of `broader` for concept_index, as concept indexes: nearest
@@ -71,6 +73,7 @@ class Vocabulary {
   std::string version_;
   struct Matcher;
   std::shared_ptr<const Matcher> matcher_;
+  void MatchStems(std::string_view normalized, std::vector<ConceptMatch>* out) const;
 };
 
 }  // namespace kotae::text

@@ -129,7 +129,9 @@ class VocabularyMatchTest : public ::testing::Test {
         "ids\t\t\t侵入検知|IDS\tIDS|intrusion detection\n"
         "mfa\t\t\t多要素認証|二要素認証|ＭＦＡ\tmulti-factor authentication|two-factor "
         "authentication|2FA\n"
-        "pci\t\t\tPCI DSS\tPCI DSS|pci-dss\n");
+        "pci\t\t\tPCI DSS\tPCI DSS|pci-dss\n"
+        "deprovisioning\t\t\tアカウント削除\trevoke access|account deprovisioning\n"
+        "key_rotation\t\t\t鍵のローテーション\tkey rotation\n");
     ASSERT_TRUE(v.ok()) << v.status().message();
     vocab_ = std::make_unique<Vocabulary>(std::move(v).value());
   }
@@ -190,11 +192,42 @@ TEST_F(VocabularyMatchTest, OffsetsAreInTheNormalisedText) {
   EXPECT_EQ(text.substr(matches[0].begin, matches[0].end - matches[0].begin), "mfa");
 }
 
+// English phrases also match on their Snowball stems, with function words skipped and a two-word
+// form in either order, so that a form need not list every inflection and word order.
+TEST_F(VocabularyMatchTest, EnglishPhrasesMatchOnStems) {
+  EXPECT_EQ(Matches("How quickly is access revoked?"),
+            std::vector<std::string>{"deprovisioning@access revoked"});
+  EXPECT_EQ(Matches("Access has been revoked"),
+            std::vector<std::string>{"deprovisioning@access has been revoked"});
+  EXPECT_EQ(Matches("Revoking access of leavers"),
+            std::vector<std::string>{"deprovisioning@revoking access"});
+  EXPECT_EQ(Matches("accounts are deprovisioned"),
+            std::vector<std::string>{"deprovisioning@accounts are deprovisioned"});
+  EXPECT_EQ(Matches("Keys are rotated yearly"),
+            std::vector<std::string>{"key_rotation@keys are rotated"});
+}
+
+// Stems link words within one clause only, never through punctuation or a surface match; and a
+// single-word form stays a surface form (Snowball stems "logging" and "logged" alike, and
+// "performance" like "perform").
+TEST_F(VocabularyMatchTest, StemMatchesStayInsideAClauseAndNeedTwoWords) {
+  EXPECT_TRUE(Matches("Access. Revoked later").empty());
+  EXPECT_TRUE(Matches("access (see above) revoked").empty());
+  EXPECT_TRUE(Matches("Events are logged").empty());
+  EXPECT_EQ(Matches("key IDS rotation"), std::vector<std::string>{"ids@ids"});
+  // A surface match keeps its words: "log retention" is not re-read as stems.
+  EXPECT_EQ(Matches("Log retention rotated keys"),
+            (std::vector<std::string>{"log_retention@log retention", "key_rotation@rotated keys"}));
+}
+
 TEST_F(VocabularyMatchTest, HostileTextDoesNotCrash) {
   EXPECT_TRUE(vocab_->Match("").empty());
   EXPECT_TRUE(vocab_->Match("\xff\xe3\x83").empty());
   const std::string long_text(1 << 20, 'l');
   EXPECT_TRUE(vocab_->Match(long_text).empty());
+  std::string many_words;
+  for (int i = 0; i < 100000; ++i) many_words += "keys are ";
+  EXPECT_TRUE(vocab_->Match(many_words).empty());
 }
 
 class VocabularyDataTest : public ::testing::Test {
