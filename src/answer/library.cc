@@ -37,6 +37,7 @@ void Library::Add(const std::string& doc, const sheet::Questionnaire& questionna
   // few files, so the cost is negligible next to reading them.
   std::unordered_set<std::string> seen;
   for (const LibraryEntry& e : entries_) seen.insert(e.question + '\x1f' + e.answer);
+  const size_t before = entries_.size();
 
   for (const sheet::Item& item : questionnaire.items) {
     LibraryEntry entry;
@@ -55,6 +56,7 @@ void Library::Add(const std::string& doc, const sheet::Questionnaire& questionna
     if (!seen.insert(entry.question + '\x1f' + entry.answer).second) continue;
     entries_.push_back(std::move(entry));
   }
+  if (entries_.size() == before) empty_paths_.push_back(doc);
 }
 
 }  // namespace kotae::answer

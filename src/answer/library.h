@@ -38,10 +38,14 @@ class Library {
   void Add(const std::string& doc, const sheet::Questionnaire& questionnaire);
 
   const std::vector<LibraryEntry>& entries() const { return entries_; }
+  // Files given to Add that contributed no entry (no answered question, no passage): a blank
+  // sheet passed as a library by mistake, or a document kotae found nothing in.
+  const std::vector<std::string>& empty_paths() const { return empty_paths_; }
   const std::vector<std::string>& paths() const { return paths_; }
 
  private:
   std::vector<LibraryEntry> entries_;
+  std::vector<std::string> empty_paths_;
   std::vector<std::string> paths_;
 };
 

@@ -176,6 +176,11 @@ Status RunAnswer(const AnswerCommand& command, std::ostream& out, std::ostream& 
   Result<sheet::Questionnaire> questionnaire =
       sheet::ReadQuestionnaire(command.sheet_path, command.read);
   if (!questionnaire.ok()) return questionnaire.status();
+  if (questionnaire->items.empty()) {
+    return Status::InvalidInput(command.sheet_path +
+                                ": no questions found (name the table with --header-row and "
+                                "--question-col, or --sheet)");
+  }
   if (!command.filled_path.empty() && questionnaire->format == sheet::SourceFormat::kProse) {
     return Status::InvalidInput(command.sheet_path +
                                 ": a prose document has no answer cells to fill (-o)");
@@ -183,6 +188,15 @@ Status RunAnswer(const AnswerCommand& command, std::ostream& out, std::ostream& 
 
   Result<answer::Library> library = answer::Library::Load(command.library_paths);
   if (!library.ok()) return library.status();
+  if (library->entries().empty()) {
+    std::string paths;
+    for (const std::string& p : command.library_paths) paths += (paths.empty() ? "" : ", ") + p;
+    return Status::InvalidInput(paths + ": no answered question or passage to answer from");
+  }
+  for (const std::string& empty : library->empty_paths()) {
+    err << "kotae: warning: " << empty
+        << ": no answered question or passage; it adds nothing to the library\n";
+  }
 
   std::shared_ptr<const text::Vocabulary> vocabulary;
   const std::string vocabulary_path = FindVocabulary(command.vocabulary_path);

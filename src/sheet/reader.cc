@@ -197,6 +197,17 @@ Result<Questionnaire> ReadQuestionnaire(const std::string& path, const ReadOptio
     return FromGrids(grids, path, SourceFormat::kXlsx, options);
   }
   if (StartsWith(bytes, "%PDF")) return ReadPdf(bytes, path);
+  // Excel 97-2003 workbooks and password-protected xlsx files are both OLE compound files.
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return Status::InvalidInput(
+        path + ": an OLE compound file (an Excel 97-2003 .xls workbook, or an .xlsx with a " +
+        "password); save it as .xlsx without a password");
+  }
+  // The extension promised a container whose signature is missing: a renamed or damaged file.
+  if (ext == "xlsx" || ext == "xlsm" || ext == "docx" || ext == "pdf") {
+    return Status::InvalidInput(path + ": named ." + ext + " but is not " +
+                                (ext == "pdf" ? "a PDF file" : "a zip package (Office Open XML)"));
+  }
 
   KOTAE_ASSIGN_OR_RETURN(DecodedText text, DecodeText(bytes, path));
   if (ext == "csv" || ext == "tsv" ||

@@ -357,6 +357,19 @@ std::vector<Case> Cases() {
                                          "t=\"inlineStr\"><is><t>" +
                                          Letters(10'000'000) + "</t></is></c></row>" + kSheetTail));
            }),
+      // --- written here: files that are not what their name says
+      // An OLE compound file: an Excel 97-2003 workbook, or an xlsx with a password.
+      Made("legacy_excel.xls", 2,
+           [](const fs::path& p) {
+             WriteBytes(p, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + Letters(4096));
+           }),
+      Made("password_protected.xlsx", 2,
+           [](const fs::path& p) {
+             WriteBytes(p, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + Letters(4096));
+           }),
+      // A renamed CSV or text file: the extension promised a container that is not there.
+      Made("csv_named.xlsx", 2, [](const fs::path& p) { WriteBytes(p, "No.,質問,回答\n1,q,a\n"); }),
+      Made("text_named.pdf", 2, [](const fs::path& p) { WriteBytes(p, "情報セキュリティ方針\n"); }),
       // --- written here: not files
       Made("a_directory.xlsx", 2, [](const fs::path& p) { fs::create_directory(p); }),
       Made("no_such_file.csv", 2, [](const fs::path&) {}),

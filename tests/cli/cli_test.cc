@@ -118,6 +118,36 @@ TEST_F(CliTest, BadLibraryFailsWithoutPartialOutput) {
   EXPECT_FALSE(fs::exists(dir_ / "filled.csv"));
 }
 
+// A library with nothing to answer from (a blank sheet passed as --library by mistake) is bad
+// input; one such file among others only earns a warning naming it.
+TEST_F(CliTest, LibraryWithoutAnswersIsRefusedAndAnEmptyFileWarned) {
+  Write("blank.csv", "No.,分類,質問,回答\n1,認証,多要素認証を利用していますか,\n");
+  Outcome alone = Run("answer '" + Path("incoming.csv") + "' --library '" + Path("blank.csv") +
+                      "' --json '" + Path("run.json") + "'");
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_EQ(Lines(alone.err), 1) << alone.err;
+  EXPECT_NE(alone.err.find("blank.csv"), std::string::npos) << alone.err;
+  EXPECT_FALSE(fs::exists(dir_ / "run.json"));
+
+  Outcome mixed =
+      Run("answer '" + Path("incoming.csv") + "' --library '" + Path("blank.csv") +
+          "' --library '" + Path("library.csv") + "' --quiet --json '" + Path("run.json") + "'");
+  EXPECT_EQ(mixed.exit_code, 0) << mixed.err;
+  EXPECT_NE(mixed.err.find("warning: " + Path("blank.csv")), std::string::npos) << mixed.err;
+  EXPECT_TRUE(fs::exists(dir_ / "run.json"));
+}
+
+// A sheet in which no question is found would come back unchanged: kotae says so instead.
+TEST_F(CliTest, SheetWithoutQuestionsIsRefused) {
+  Write("header_only.csv", "No.,分類,質問,回答\n");
+  Outcome o = Run("answer '" + Path("header_only.csv") + "' --library '" + Path("library.csv") +
+                  "' --json '" + Path("run.json") + "'");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(Lines(o.err), 1) << o.err;
+  EXPECT_NE(o.err.find("header_only.csv: no questions found"), std::string::npos) << o.err;
+  EXPECT_FALSE(fs::exists(dir_ / "run.json"));
+}
+
 // --set changes a tunable for this run: with an answer threshold above any confidence nothing
 // goes out unreviewed; a bad setting is bad input that names itself, and writes nothing.
 TEST_F(CliTest, SetOverridesATunableAndRejectsBadSettings) {
