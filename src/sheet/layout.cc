@@ -498,6 +498,14 @@ class Detector {
     for (int c = 0; c < RowWidth(r); ++c) n += Cell(r, c).empty() ? 0 : 1;
     return n;
   }
+  // Whether column c holds text of its own (not through a merge) in a sampled data row.
+  bool ColumnHasText(int c) const {
+    const int rows = static_cast<int>(grid_.rows.size());
+    for (int r = L_.data_start; r < rows && r < L_.data_start + kStatRows; ++r) {
+      if (c < RowWidth(r) && !Cell(r, c).empty()) return true;
+    }
+    return false;
+  }
   std::string RowKey(int r) const {
     std::string key;
     for (int c = 0; c < RowWidth(r); ++c) {
@@ -521,7 +529,8 @@ class Detector {
   int num_cols_ = 0;
   Layout L_;
   std::unordered_map<int64_t, int> merge_of_cell_;
-  std::set<int64_t> wide_merge_starts_;  // merges spanning columns, by top-left cell
+  // Merges spanning columns: their last column, by top-left cell.
+  std::unordered_map<int64_t, int> wide_merge_last_col_;
   std::vector<std::string> sections_;
   std::vector<bool> section_numbered_;
 };
@@ -533,7 +542,9 @@ void Detector::IndexMerges() {
     if (m.last_row < m.first_row || m.last_col < m.first_col || m.first_row < 0 ||
         m.first_col < 0 || m.last_col >= kMaxColumns)
       continue;
-    if (m.last_col > m.first_col) wide_merge_starts_.insert(Key(m.first_row, m.first_col));
+    if (m.last_col > m.first_col) {
+      wide_merge_last_col_.emplace(Key(m.first_row, m.first_col), m.last_col);
+    }
     int64_t area = static_cast<int64_t>(m.last_row - m.first_row + 1) *
                    static_cast<int64_t>(m.last_col - m.first_col + 1);
     if (area > kMaxMergeArea || indexed + static_cast<size_t>(area) > kMaxIndexedMergeCells)
@@ -753,9 +764,16 @@ void Detector::AssignRolesFromHeader() {
     }
     L_.area_start = last_q >= 0 ? last_q + 1 : std::max(num_cols_ - 1, 1);
   }
-  for (int c = L_.area_start - 1; c >= 0 && L_.question_col < 0; --c) {
-    Role role = roles[static_cast<size_t>(c)];
-    if (role == Role::kQuestion || role == Role::kDetail) L_.question_col = c;
+  // The rightmost question column that holds text of its own: a question label merged across
+  // columns whose rows are merged the same way names its first column only (the others hold
+  // nothing but the merge).
+  for (int pass = 0; pass < 2 && L_.question_col < 0; ++pass) {
+    for (int c = L_.area_start - 1; c >= 0 && L_.question_col < 0; --c) {
+      Role role = roles[static_cast<size_t>(c)];
+      if ((role == Role::kQuestion || role == Role::kDetail) && (pass == 1 || ColumnHasText(c))) {
+        L_.question_col = c;
+      }
+    }
   }
   if (options_.question_col >= 0) L_.question_col = options_.question_col;
   for (int c = 0; c < L_.area_start; ++c) {
@@ -990,7 +1008,14 @@ Result<GridItems> Detector::Run() {
       for (auto& [c, text] : cells) {
         if (c >= L_.question_col && c != L_.number_col) left_only = false;
       }
-      bool wide = cells.size() == 1 && wide_merge_starts_.count(Key(r, cells[0].first)) > 0;
+      // A cell merged across columns heads a section, unless the sheet numbers no rows and the
+      // merge starts in the question column and stays left of the answer area: a blank sheet
+      // whose question cells span the question label's columns.
+      auto merge = cells.size() == 1 ? wide_merge_last_col_.find(Key(r, cells[0].first))
+                                     : wide_merge_last_col_.end();
+      bool wide = merge != wide_merge_last_col_.end() &&
+                  !(L_.number_col < 0 && cells[0].first == L_.question_col &&
+                    merge->second < L_.area_start);
       bool section = (left_only && cells.size() <= 2 && !(cells.size() == 1 && !number.empty())) ||
                      wide || (number_col_text && cells.size() == 1);
       if (section) {

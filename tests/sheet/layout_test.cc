@@ -175,6 +175,35 @@ TEST(Layout, SectionRowMergedAcrossColumns) {
   EXPECT_EQ(items[0].answer, "Yes");
 }
 
+// A question label merged across four columns over question cells merged the same way: the
+// question column is the label's first column (the others hold only the merge), and a merged
+// question cell that stays left of the answer area is a question, not a section heading —
+// with or without a number column; a merge reaching into the answer area still heads a section.
+TEST(Layout, QuestionLabelAndCellsMergedAcrossColumns) {
+  for (bool numbered : {true, false}) {
+    const std::string n1 = numbered ? "1" : "";
+    const std::string n2 = numbered ? "2" : "";
+    Grid grid = MakeGrid({
+        {"", "質問", "", "", "", "ご回答欄", "補足"},
+        {n1, "管理者ログインに多要素認証を利用していますか。"},
+        {"技術的対策"},
+        {n2, "通信はTLSで暗号化していますか。", "", "", "", "はい"},
+    });
+    grid.merges.push_back({0, 1, 0, 4});
+    grid.merges.push_back({1, 1, 1, 4});
+    grid.merges.push_back({2, 0, 2, 6});  // a section heading across the whole table
+    grid.merges.push_back({3, 1, 3, 4});
+    std::vector<Item> items = Detect(grid);
+    ASSERT_EQ(items.size(), 2u) << "numbered " << numbered;
+    EXPECT_EQ(items[0].question, "管理者ログインに多要素認証を利用していますか。");
+    EXPECT_EQ(items[0].answer_col, 5);
+    EXPECT_EQ(items[0].remarks_col, 6);
+    EXPECT_EQ(items[1].question, "通信はTLSで暗号化していますか。");
+    EXPECT_EQ(items[1].answer, "はい");
+    EXPECT_THAT(items[1].sections, ElementsAre("技術的対策"));
+  }
+}
+
 TEST(Layout, CategoryLeftBlankOrMergedIsCarriedDown) {
   Grid grid = MakeGrid({
       {"No.", "種別", "項目", "規定内容", "測定単位", "回答"},
