@@ -411,54 +411,71 @@ std::vector<ConceptMatch> Vocabulary::Match(std::string_view text) const {
   return out;
 }
 
-// Second pass over the English words that no surface form covered: sequences of stems
-// (function words skipped, no punctuation in between) against the forms' stem keys, longest
-// first. Keeps `out` in order of position.
+// Second pass over the English words: sequences of stems (function words skipped, no
+// punctuation in between) against the forms' stem keys, longest first. A word that a surface
+// form matched on its own may join a phrase, which then replaces that single-word match
+// ("logs" alone is `logging`, "logs are retained" is log retention); words inside a longer
+// surface match stay out. Keeps `out` in order of position.
 void Vocabulary::MatchStems(std::string_view text, std::vector<ConceptMatch>* out) const {
   const Matcher& m = *matcher_;
   if (m.stem_keys.empty()) return;
   std::vector<EnglishToken> tokens = EnglishTokens(text);
-  std::vector<const EnglishToken*> words;  // content words not inside a surface match
-  std::vector<bool> gap_before;            // a surface match or punctuation since the last one
+  struct Word {
+    const EnglishToken* token;
+    bool gap_before;      // punctuation or a longer surface match since the previous word
+    std::size_t surface;  // index in `out` of the single-word match of this word, or npos
+  };
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<Word> words;
   std::size_t next_match = 0;
   bool gap = false;
   for (const EnglishToken& t : tokens) {
     gap |= t.break_before;
-    while (next_match < out->size() && (*out)[next_match].end <= t.begin) {
-      ++next_match;
-      gap = true;
+    while (next_match < out->size() && (*out)[next_match].end <= t.begin) ++next_match;
+    std::size_t surface = kNone;
+    if (next_match < out->size() && (*out)[next_match].begin < t.end) {
+      const ConceptMatch& cover = (*out)[next_match];
+      if (cover.begin != t.begin || cover.end != t.end) {
+        gap = true;  // part of a longer form (or a form inside the word): not for phrases
+        continue;
+      }
+      surface = next_match;
     }
-    const bool covered = next_match < out->size() && (*out)[next_match].begin < t.end;
-    if (covered || t.stem.empty()) {
-      gap |= covered;
-      continue;
-    }
-    words.push_back(&t);
-    gap_before.push_back(gap);
+    if (t.stem.empty()) continue;
+    words.push_back({&t, gap, surface});
     gap = false;
   }
   std::vector<ConceptMatch> found;
+  std::vector<bool> replaced(out->size(), false);
   std::string key;
   for (std::size_t k = 0; k < words.size();) {
     std::size_t matched = 0;
-    for (std::size_t len = std::min(m.max_stems, words.size() - k); len >= 1 && !matched; --len) {
+    for (std::size_t len = std::min(m.max_stems, words.size() - k); len >= 2 && !matched; --len) {
       bool joined = true;
-      for (std::size_t x = k + 1; x < k + len; ++x) joined &= !gap_before[x];
+      for (std::size_t x = k + 1; x < k + len; ++x) joined &= !words[x].gap_before;
       if (!joined) continue;
       key.clear();
       for (std::size_t x = k; x < k + len; ++x) {
         if (x > k) key += ' ';
-        key += words[x]->stem;
+        key += words[x].token->stem;
       }
       auto it = m.stem_keys.find(key);
       if (it == m.stem_keys.end()) continue;
-      found.push_back(ConceptMatch{it->second, static_cast<std::uint32_t>(words[k]->begin),
-                                   static_cast<std::uint32_t>(words[k + len - 1]->end)});
+      found.push_back(ConceptMatch{it->second, static_cast<std::uint32_t>(words[k].token->begin),
+                                   static_cast<std::uint32_t>(words[k + len - 1].token->end)});
+      for (std::size_t x = k; x < k + len; ++x) {
+        if (words[x].surface != kNone) replaced[words[x].surface] = true;
+      }
       matched = len;
     }
     k += matched ? matched : 1;
   }
   if (found.empty()) return;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out->size(); ++i) {
+    if (!replaced[i]) (*out)[kept++] = (*out)[i];
+  }
+  out->resize(kept);
   out->insert(out->end(), found.begin(), found.end());
   std::sort(out->begin(), out->end(),
             [](const ConceptMatch& a, const ConceptMatch& b) { return a.begin < b.begin; });
