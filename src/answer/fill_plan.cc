@@ -22,6 +22,17 @@ std::string ReviewNote(const ItemResult& result) {
   return note;
 }
 
+// The mark written under the chosen option: 「○」 in a Japanese sheet, "X" in one whose option
+// labels are all English.
+std::string MarkFor(const std::vector<std::string>& options) {
+  for (const std::string& o : options) {
+    for (unsigned char ch : o) {
+      if (ch >= 0x80) return "○";
+    }
+  }
+  return "X";
+}
+
 }  // namespace
 
 std::vector<sheet::CellFill> PlanFills(const sheet::Questionnaire& questionnaire,
@@ -39,7 +50,21 @@ std::vector<sheet::CellFill> PlanFills(const sheet::Questionnaire& questionnaire
     fill.needs_review = result.status == Status::kNeedsReview;
     if (fill.needs_review) fill.note = ReviewNote(result);
     const bool answer_is_dropdown = item.choice_col < 0 && !item.options.empty();
-    if (item.choice_col >= 0) {
+    if (!item.option_cols.empty()) {
+      // The choice is a mark in the chosen option's column; the text goes beside the marks,
+      // or into the cell note when the sheet has no column for it.
+      for (size_t o = 0; o < item.options.size() && o < item.option_cols.size(); ++o) {
+        if (item.options[o] != result.choice) continue;
+        fill.choice_col = item.option_cols[o];
+        fill.choice = MarkFor(item.options);
+      }
+      if (item.answer_col >= 0) {
+        fill.answer_col = item.answer_col;
+        fill.answer = result.answer;
+      } else {
+        fill.note = fill.note.empty() ? result.answer : fill.note + "\n" + result.answer;
+      }
+    } else if (item.choice_col >= 0) {
       fill.choice_col = item.choice_col;
       fill.choice = result.choice;
       if (item.answer_col >= 0 && item.answer_col != item.choice_col) {

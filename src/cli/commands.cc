@@ -101,6 +101,8 @@ Status RunParse(const ParseCommand& command, std::ostream& out) {
     root["format"] = FormatName(q.format);
     nlohmann::ordered_json items = nlohmann::ordered_json::array();
     for (const sheet::Item& item : q.items) {
+      std::vector<std::string> option_cols;
+      for (int c : item.option_cols) option_cols.push_back(ColumnLabel(c));
       items.push_back({{"id", item.id},
                        {"kind", item.kind == sheet::ItemKind::kPassage ? "passage" : "question"},
                        {"sheet", item.sheet},
@@ -115,7 +117,8 @@ Status RunParse(const ParseCommand& command, std::ostream& out) {
                        {"options", item.options},
                        {"answer_col", item.answer_col < 0 ? "" : ColumnLabel(item.answer_col)},
                        {"choice_col", item.choice_col < 0 ? "" : ColumnLabel(item.choice_col)},
-                       {"remarks_col", item.remarks_col < 0 ? "" : ColumnLabel(item.remarks_col)}});
+                       {"remarks_col", item.remarks_col < 0 ? "" : ColumnLabel(item.remarks_col)},
+                       {"option_cols", option_cols}});
     }
     root["items"] = std::move(items);
     out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
@@ -143,7 +146,14 @@ Status RunParse(const ParseCommand& command, std::ostream& out) {
     }
     if (item.kind == sheet::ItemKind::kQuestion) {
       out << "  columns: answer " << ColumnLabel(item.answer_col) << ", choice "
-          << ColumnLabel(item.choice_col) << ", remarks " << ColumnLabel(item.remarks_col) << "\n";
+          << ColumnLabel(item.choice_col) << ", remarks " << ColumnLabel(item.remarks_col);
+      if (!item.option_cols.empty()) {
+        out << ", marks";
+        for (size_t i = 0; i < item.option_cols.size(); ++i) {
+          out << " " << ColumnLabel(item.option_cols[i]) << "=" << item.options[i];
+        }
+      }
+      out << "\n";
     }
   }
   return Status::Ok();

@@ -175,6 +175,20 @@ constexpr std::string_view kOptionTokens[] = {
     "○",    "×",    "△",      "－",       "-",      "yes", "no", "n/a", "na", "有", "無",  "有り",
     "無し", "はい", "いいえ", "該当なし", "対象外", "済",  "未", "y",   "n",  "可", "不可"};
 
+// Header labels of option columns that a sheet answers by marking one of them, with their
+// polarity: +1 yes, -1 no, 0 neither ("該当なし", "△").
+struct MarkLabel {
+  std::string_view text;  // normalised
+  int polarity;
+};
+constexpr MarkLabel kMarkLabels[] = {
+    {"はい", 1}, {"いいえ", -1},  {"yes", 1},      {"no", -1},       {"n/a", 0},
+    {"na", 0},   {"該当なし", 0}, {"対象外", 0},   {"○", 1},         {"×", -1},
+    {"△", 0},    {"有", 1},       {"無", -1},      {"有り", 1},      {"無し", -1},
+    {"あり", 1}, {"なし", -1},    {"実施", 1},     {"未実施", -1},   {"一部実施", 0},
+    {"対応", 1}, {"未対応", -1},  {"一部対応", 0}, {"対応済", 1},    {"対応済み", 1},
+    {"可", 1},   {"不可", -1},    {"partial", 0},  {"partially", 0}, {"not applicable", 0}};
+
 // --- UTF-8 helpers. Hand-written because the sheet module must not depend on text/ and only
 // a handful of code points (spaces, full-width ASCII, brackets) matter here. ---
 
@@ -459,6 +473,10 @@ struct Layout {
   std::vector<std::vector<std::string>> header_options;  // per column
   std::set<std::string> header_keys;                     // normalised header rows
   std::vector<bool> named_answer;  // per column: the header calls it an answer or remarks column
+  // Option columns answered by a mark (「はい | いいえ | 該当なし」 with ○ under one of them):
+  // their columns and header labels, left to right; empty in other layouts.
+  std::vector<int> mark_cols;
+  std::vector<std::string> mark_labels;
 };
 
 class Detector {
@@ -522,6 +540,7 @@ class Detector {
   void DetectNumberColumn(const std::vector<Role>& roles);
   bool ChoiceLike(int c, bool* validated_only) const;
   void ResolveAnswerArea(const std::vector<Role>& roles);
+  void FindMarkColumns(std::vector<Role>& roles);
   void ApplySections(std::vector<std::string>* pending);
 
   const Grid& grid_;
@@ -747,6 +766,7 @@ void Detector::AssignRolesFromHeader() {
     L_.named_answer[static_cast<size_t>(c)] = role == Role::kAnswer || role == Role::kRemarks;
   }
 
+  FindMarkColumns(roles);
   // The answer area starts at the first answer column (or remarks, or the user's override).
   for (int c = 0; c < num_cols_ && L_.area_start < 0; ++c) {
     if (roles[static_cast<size_t>(c)] == Role::kAnswer) L_.area_start = c;
@@ -789,10 +809,63 @@ void Detector::AssignRolesFromHeader() {
     }
   }
   ResolveAnswerArea(roles);
+  if (!L_.mark_cols.empty()) {
+    // The text beside the marks goes into the first answer, remarks or detail column right of
+    // them, if the sheet has one.
+    L_.choice_col = -1;
+    L_.answer_col = -1;
+    for (int c = L_.mark_cols.back() + 1; c < num_cols_ && L_.answer_col < 0; ++c) {
+      Role role = roles[static_cast<size_t>(c)];
+      if (role == Role::kAnswer || role == Role::kRemarks || role == Role::kDetail) {
+        L_.answer_col = c;
+      }
+    }
+    if (L_.remarks_col == L_.answer_col) L_.remarks_col = -1;
+  }
   if (options_.answer_col >= 0) {
     L_.answer_col = options_.answer_col;
     if (L_.choice_col == L_.answer_col) L_.choice_col = -1;
     if (L_.remarks_col == L_.answer_col) L_.remarks_col = -1;
+  }
+}
+
+// A run of two or more adjacent header cells that are option labels, one yes and one no among
+// them, right of some question text: the sheet is answered by marking one option's column.
+// The marks are the answer area's start unless an answer column lies left of them.
+void Detector::FindMarkColumns(std::vector<Role>& roles) {
+  if (options_.answer_col >= 0) return;
+  const int r = L_.header_last;
+  auto polarity = [&](int c, int* out) {
+    const std::string key = NormKey(MergedCell(r, c));
+    for (const MarkLabel& m : kMarkLabels) {
+      if (key == m.text) {
+        *out = m.polarity;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int c = 1; c < num_cols_; ++c) {
+    int run_end = c;
+    bool yes = false;
+    bool no = false;
+    for (int p = 0; run_end < num_cols_ && polarity(run_end, &p); ++run_end) {
+      yes |= p > 0;
+      no |= p < 0;
+    }
+    if (run_end - c < 2 || !yes || !no) continue;
+    for (int m = c; m < run_end; ++m) {
+      L_.mark_cols.push_back(m);
+      L_.mark_labels.push_back(Trim(MergedCell(r, m)));
+      roles[static_cast<size_t>(m)] = Role::kNone;
+      L_.header_options[static_cast<size_t>(m)].clear();
+    }
+    int first_answer = -1;
+    for (int a = 0; a < c && first_answer < 0; ++a) {
+      if (roles[static_cast<size_t>(a)] == Role::kAnswer) first_answer = a;
+    }
+    L_.area_start = first_answer >= 0 ? first_answer : c;
+    return;
   }
 }
 
@@ -1105,6 +1178,13 @@ Result<GridItems> Detector::Run() {
         dropdown = true;
       } else if (option_col < num_cols_) {
         item.options = L_.header_options[static_cast<size_t>(option_col)];
+      }
+    }
+    if (!L_.mark_cols.empty()) {
+      item.options = L_.mark_labels;
+      item.option_cols = L_.mark_cols;
+      for (size_t m = 0; m < L_.mark_cols.size() && item.choice.empty(); ++m) {
+        if (!Cell(r, L_.mark_cols[m]).empty()) item.choice = L_.mark_labels[m];
       }
     }
 

@@ -58,6 +58,34 @@ TEST(PlanFills, DropdownAnswerColumnTakesTheChoiceAndRemarksTheText) {
   EXPECT_EQ(fills[0].answer, "有り 日次で取得");
 }
 
+// A sheet answered by marking an option's column: the mark goes under the chosen option (「○」 in
+// a Japanese sheet, "X" in an English one), the text into the column beside the marks or, without
+// one, into the cell note; an unclear choice marks nothing.
+TEST(PlanFills, MarkColumnsTakeAMarkUnderTheChosenOption) {
+  sheet::Questionnaire q;
+  q.items = {Row(2, /*answer*/ 5, -1, -1, {"はい", "いいえ", "該当なし"}),
+             Row(3, -1, -1, -1, {"Yes", "No", "N/A"}), Row(4, 5, -1, -1, {"はい", "いいえ"})};
+  q.items[0].option_cols = {2, 3, 4};
+  q.items[1].option_cols = {2, 3, 4};
+  q.items[2].option_cols = {2, 3};
+  AnswerRun run;
+  run.items = {Result(Status::kAnswered, "実施していません", "いいえ"),
+               Result(Status::kAnswered, "Yes, daily.", "Yes"),
+               Result(Status::kAnswered, "状況により異なります", "")};
+  auto fills = PlanFills(q, run);
+  ASSERT_EQ(fills.size(), 3u);
+  EXPECT_EQ(fills[0].choice_col, 3);
+  EXPECT_EQ(fills[0].choice, "○");
+  EXPECT_EQ(fills[0].answer_col, 5);
+  EXPECT_EQ(fills[0].answer, "実施していません");
+  EXPECT_EQ(fills[1].choice_col, 2);
+  EXPECT_EQ(fills[1].choice, "X");
+  EXPECT_EQ(fills[1].answer_col, -1);
+  EXPECT_EQ(fills[1].note, "Yes, daily.");
+  EXPECT_EQ(fills[2].choice_col, -1);
+  EXPECT_EQ(fills[2].answer_col, 5);
+}
+
 TEST(PlanFills, ReviewIsMarkedWithSourcesAndNoMatchStaysBlank) {
   sheet::Questionnaire q;
   q.items = {Row(1, 3, -1, -1), Row(2, 3, -1, -1)};

@@ -95,6 +95,32 @@ TEST_F(CliTest, AnswerWritesRunAndFilledCsv) {
   EXPECT_EQ(Read("incoming.csv").find("7世代"), std::string::npos);
 }
 
+// A sheet answered by marking 「はい」 or 「いいえ」: the filled file has the mark under the option
+// the library's answer means, the text in the comment column, and reads back with that choice.
+TEST_F(CliTest, MarkColumnsAreFilledAndReadBack) {
+  Write("marks.csv",
+        "項番,チェック項目,はい,いいえ,該当なし,コメント\n"
+        "1,管理画面へのログインに多要素認証を利用していますか,,,,\n"
+        "2,データセンターの耐震性能について,,,,\n");
+  Write("library_yes.csv",
+        "No.,質問,回答,備考\n"
+        "1,管理画面へのログインに多要素認証を利用していますか,はい,"
+        "管理者アカウントには多要素認証を必須としています。\n");
+  Outcome o = Run("answer '" + Path("marks.csv") + "' --library '" + Path("library_yes.csv") +
+                  "' --quiet -o '" + Path("filled.csv") + "'");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(Read("filled.csv").find("○,,,はい 管理者アカウントには多要素認証を必須としています。"),
+            std::string::npos)
+      << Read("filled.csv");
+  Outcome parsed = Run("parse --json '" + Path("filled.csv") + "'");
+  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
+  const auto items = nlohmann::json::parse(parsed.out)["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["choice"], "はい");
+  EXPECT_EQ(items[0]["option_cols"], nlohmann::json::array({"C", "D", "E"}));
+  EXPECT_EQ(items[1]["choice"], "");
+}
+
 TEST_F(CliTest, RefusesToOverwriteAnInput) {
   const std::string before = Read("incoming.csv");
   Outcome o = Run("answer '" + Path("incoming.csv") + "' --library '" + Path("library.csv") +

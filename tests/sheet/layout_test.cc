@@ -204,6 +204,52 @@ TEST(Layout, QuestionLabelAndCellsMergedAcrossColumns) {
   }
 }
 
+// 「はい | いいえ | 該当なし」 columns answered by a mark under one of them: the labels are the
+// options, the marked column's label is the choice, the marks are no part of the question, and
+// the text goes into the column right of the marks (none in the English sheet).
+TEST(Layout, OptionColumnsAnsweredByAMark) {
+  Grid ja = MakeGrid({
+      {"項番", "チェック項目", "はい", "いいえ", "該当なし", "コメント"},
+      {"1", "管理者ログインに多要素認証を利用していますか。", "○", "", "", "全管理者に必須"},
+      {"2", "データセンターは国外にありますか。", "", "○", "", ""},
+      {"3", "バックアップを取得していますか。", "", "", "", ""},
+  });
+  std::vector<Item> items = Detect(ja);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].question, "管理者ログインに多要素認証を利用していますか。");
+  EXPECT_THAT(items[0].options, ElementsAre("はい", "いいえ", "該当なし"));
+  EXPECT_THAT(items[0].option_cols, ElementsAre(2, 3, 4));
+  EXPECT_EQ(items[0].choice, "はい");
+  EXPECT_EQ(items[0].answer, "全管理者に必須");
+  EXPECT_EQ(items[0].answer_col, 5);
+  EXPECT_EQ(items[0].choice_col, -1);
+  EXPECT_EQ(items[1].choice, "いいえ");
+  EXPECT_EQ(items[2].choice, "");
+
+  Grid en = MakeGrid({
+      {"#", "Question", "Yes", "No", "N/A"},
+      {"1", "Is data encrypted at rest?", "", "", ""},
+      {"2", "Do you allow shared accounts?", "", "x", ""},
+  });
+  items = Detect(en);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_THAT(items[0].option_cols, ElementsAre(2, 3, 4));
+  EXPECT_EQ(items[0].answer_col, -1);
+  EXPECT_EQ(items[1].choice, "No");
+  EXPECT_EQ(items[1].question, "Do you allow shared accounts?");
+}
+
+// Option labels in one header cell, or a run without both a yes and a no, are no mark columns.
+TEST(Layout, OptionLabelsWithoutAYesAndANoAreNoMarkColumns) {
+  Grid grid = MakeGrid({
+      {"No.", "質問", "実施", "一部実施", "備考"},
+      {"1", "多要素認証を利用していますか。", "", "", ""},
+  });
+  std::vector<Item> items = Detect(grid);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_THAT(items[0].option_cols, IsEmpty());
+}
+
 TEST(Layout, CategoryLeftBlankOrMergedIsCarriedDown) {
   Grid grid = MakeGrid({
       {"No.", "種別", "項目", "規定内容", "測定単位", "回答"},
