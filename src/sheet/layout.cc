@@ -70,6 +70,7 @@ constexpr Keyword kKeywords[] = {
     {"対応可否", Role::kAnswer},
     {"結果", Role::kAnswer},
     {"記入欄", Role::kAnswer},
+    {"チェック欄", Role::kAnswer},
     {"response", Role::kAnswer},
     {"responses", Role::kAnswer},
     {"answer", Role::kAnswer},
@@ -97,6 +98,10 @@ constexpr Keyword kKeywords[] = {
     {"additional info", Role::kRemarks},
     {"additional details", Role::kRemarks},
     {"explanation", Role::kRemarks},
+    {"根拠", Role::kRemarks},
+    {"根拠資料", Role::kRemarks},
+    {"エビデンス", Role::kRemarks},
+    {"evidence", Role::kRemarks},
     // unit
     {"測定単位", Role::kUnit},
     {"単位", Role::kUnit},

@@ -250,6 +250,29 @@ TEST(Layout, OptionLabelsWithoutAYesAndANoAreNoMarkColumns) {
   EXPECT_THAT(items[0].option_cols, IsEmpty());
 }
 
+// An evidence column right of the answer takes the remarks; a 「チェック欄」 is the answer column.
+TEST(Layout, EvidenceAndCheckColumnsAreNamed) {
+  Grid evidence = MakeGrid({
+      {"Ref", "Domain", "Control Question", "Vendor Response", "Evidence"},
+      {"AC-1", "Access", "Is MFA enforced for all remote access?", "Yes", "Policy 4.2"},
+  });
+  std::vector<Item> items = Detect(evidence);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].answer, "Yes");
+  EXPECT_EQ(items[0].remarks, "Policy 4.2");
+  EXPECT_EQ(items[0].remarks_col, 4);
+
+  Grid check = MakeGrid({
+      {"No", "確認項目", "チェック欄", "補足"},
+      {"1", "パスワードは8文字以上か", "", ""},
+      {"2", "バックアップを取得しているか", "", ""},
+  });
+  items = Detect(check);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].answer_col, 2);
+  EXPECT_EQ(items[0].remarks_col, 3);
+}
+
 TEST(Layout, CategoryLeftBlankOrMergedIsCarriedDown) {
   Grid grid = MakeGrid({
       {"No.", "種別", "項目", "規定内容", "測定単位", "回答"},
