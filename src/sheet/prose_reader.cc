@@ -169,6 +169,41 @@ bool ConsumeAny(std::string_view s, size_t& i, std::initializer_list<std::string
   return false;
 }
 
+enum class QaMark { kNone, kQuestion, kAnswer };
+
+// A question or answer marker at the start of a FAQ line — "Q1.", "Q:", "Ｑ．", "【質問】",
+// "問3 ", "A1.", "回答：", "[A]" — and the bytes it takes (with the spaces after it). A bare
+// letter or kanji needs a number, a bracket or a separator after it, so that "A backup …" or
+// 「回答します」 are no markers.
+QaMark ReadQaMarker(std::string_view s, size_t* length) {
+  for (QaMark kind : {QaMark::kQuestion, QaMark::kAnswer}) {
+    size_t i = 0;
+    // A bullet or Markdown emphasis may open the line: "■Q1.", "**Q:**", "- Q.".
+    ConsumeAny(s, i, {"**", "■", "●", "◆", "・", "- ", "* "});
+    const bool bracket = ConsumeAny(s, i, {"【", "[", "［"});
+    const bool word =
+        kind == QaMark::kQuestion ? ConsumeAny(s, i, {"質問"}) : ConsumeAny(s, i, {"回答"});
+    if (!word && !(kind == QaMark::kQuestion ? ConsumeAny(s, i, {"Q", "Ｑ", "q", "問"})
+                                             : ConsumeAny(s, i, {"A", "Ａ", "a", "答"}))) {
+      continue;
+    }
+    bool digits = false;
+    while (ConsumeDigit(s, i)) digits = true;
+    bool closed = bracket && ConsumeAny(s, i, {"】", "]", "］"});
+    if (bracket && !closed) continue;
+    const bool separator = ConsumeAny(s, i, {".", "．", ":", "：", ")", "）", "、"});
+    ConsumeAny(s, i, {"**"});
+    const bool space = ConsumeAny(s, i, {" ", "　"});
+    if (!(closed || separator || (digits && space))) continue;
+    while (ConsumeAny(s, i, {" ", "　"})) {
+    }
+    if (i >= s.size()) continue;  // a marker with nothing after it
+    *length = i;
+    return kind;
+  }
+  return QaMark::kNone;
+}
+
 // Level of a numbered heading ("第2章", "第3条（目的）", "1.", "1.2 目的", "（1）"), or 0 when the
 // line does not start with a heading number.
 int NumberedLevel(std::string_view s) {
@@ -328,9 +363,27 @@ class PassageBuilder {
   }
 
   void Build(const std::vector<Para>& paras) {
+    // A FAQ (「Q1. …」 then 「A1. …」) gives question-and-answer items rather than passages,
+    // once the document has at least two of each marker.
+    int questions = 0;
+    int answers = 0;
+    for (const Para& p : paras) {
+      size_t length = 0;
+      const QaMark mark = p.level <= 0 ? ReadQaMarker(p.text, &length) : QaMark::kNone;
+      questions += mark == QaMark::kQuestion;
+      answers += mark == QaMark::kAnswer;
+    }
+    const bool faq = questions >= 2 && answers >= 2;
     size_t i = 0;
     while (i < paras.size()) {
       const Para& p = paras[i];
+      if (faq && p.level <= 0) {
+        const size_t next = TakeQuestionAndAnswer(paras, i);
+        if (next > i) {
+          i = next;
+          continue;
+        }
+      }
       if (p.level > 0) {
         Flush();
         PushExplicit(p.level, p.text);
@@ -370,6 +423,66 @@ class PassageBuilder {
   Questionnaire Take() { return std::move(out_); }
 
  private:
+  static QaMark MarkOf(const Para& p, size_t* length) {
+    *length = 0;
+    return p.level > 0 ? QaMark::kNone : ReadQaMarker(p.text, length);
+  }
+
+  // If paras[i] opens a question that an answer marker later answers, emits that pair as one
+  // item and returns the index after it; else returns i. The question runs until the answer
+  // marker; the answer until the next question, an explicit heading, or a heading-like line
+  // directly before a question (a FAQ's section title).
+  size_t TakeQuestionAndAnswer(const std::vector<Para>& paras, size_t i) {
+    size_t length = 0;
+    if (MarkOf(paras[i], &length) != QaMark::kQuestion) return i;
+    std::string question(paras[i].text.substr(length));
+    size_t j = i + 1;
+    for (; j < paras.size(); ++j) {
+      size_t l = 0;
+      const QaMark mark = MarkOf(paras[j], &l);
+      if (paras[j].level > 0 || mark != QaMark::kNone) break;
+      question += " " + paras[j].text;
+    }
+    size_t answer_length = 0;
+    if (j >= paras.size() || MarkOf(paras[j], &answer_length) != QaMark::kAnswer) return i;
+    std::string answer(paras[j].text.substr(answer_length));
+    size_t k = j + 1;
+    for (; k < paras.size(); ++k) {
+      size_t l = 0;
+      if (paras[k].level > 0 || MarkOf(paras[k], &l) == QaMark::kQuestion) break;
+      if (paras[k].level == kUnknown && k + 1 < paras.size() &&
+          MarkOf(paras[k + 1], &l) == QaMark::kQuestion) {
+        break;
+      }
+      answer += "\n" + paras[k].text;
+    }
+    Flush();
+    Item item;
+    item.kind = ItemKind::kQuestion;
+    item.sheet = base_;
+    item.row = paras[i].index;
+    std::string path_text;
+    for (const auto& h : stack_) {
+      item.sections.push_back(h.text);
+      path_text += (path_text.empty() ? "" : " > ") + h.text;
+    }
+    item.question = question;
+    item.question_parts = {question};
+    item.answer = answer;
+    item.number = std::to_string(++faq_count_);
+    item.id = "§ " + (path_text.empty() ? base_ : path_text) + " Q" + item.number;
+    out_.items.push_back(std::move(item));
+    // A heading-like line before the next question is that group's heading.
+    if (k < paras.size() && paras[k].level == kUnknown) {
+      size_t l = 0;
+      if (k + 1 < paras.size() && MarkOf(paras[k + 1], &l) == QaMark::kQuestion) {
+        PushHeuristicRun(paras, k, k + 1);
+        ++k;
+      }
+    }
+    return k;
+  }
+
   void PushExplicit(int level, const std::string& text) {
     while (!stack_.empty() && stack_.back().level >= level && stack_.back().level != kTitleLevel) {
       stack_.pop_back();
@@ -435,6 +548,7 @@ class PassageBuilder {
   size_t body_chars_ = 0;
   int first_index_ = 0;
   std::map<std::string, int> id_counts_;
+  int faq_count_ = 0;
 };
 
 Questionnaire BuildPassages(const std::vector<Para>& paras, const std::string& path) {

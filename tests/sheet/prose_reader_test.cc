@@ -34,11 +34,11 @@ const Item* FindByQuestion(const Questionnaire& q, const std::string& question) 
   return nullptr;
 }
 
-void ExpectUniqueIds(const Questionnaire& q) {
+void ExpectUniqueIds(const Questionnaire& q, ItemKind kind = ItemKind::kPassage) {
   std::set<std::string> ids;
   for (const auto& item : q.items) {
     EXPECT_TRUE(ids.insert(item.id).second) << "duplicate id " << item.id;
-    EXPECT_EQ(item.kind, ItemKind::kPassage);
+    EXPECT_EQ(item.kind, kind);
   }
 }
 
@@ -130,6 +130,44 @@ TEST(ProseReaderTest, EmptyAndHeadinglessText) {
   ASSERT_EQ(plain->items.size(), 1u);
   EXPECT_EQ(plain->items[0].answer, "当社はデータを暗号化します。");
   EXPECT_EQ(plain->items[0].sheet, "p.txt");
+}
+
+// A FAQ gives one question item per 「Q…」/「A…」 pair, under its headings; a heading-like line
+// between pairs heads the next group; answers may run over several lines.
+TEST(ProseReaderTest, FaqPairsBecomeQuestionItems) {
+  auto r = ReadProseText(
+      "よくあるご質問\n"
+      "Q1. 多要素認証に対応していますか。\n"
+      "A1. はい。ワンタイムパスワードを利用できます。\n"
+      "【質問】データはどこに保存されますか。\n"
+      "【回答】国内のデータセンターに保存します。\n"
+      "東京と大阪の2拠点です。\n"
+      "データ管理\n"
+      "**Q:** How often are backups taken?\n"
+      "**A:** Daily, kept for 14 days.\n",
+      "faq.txt");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->items.size(), 3u);
+  EXPECT_EQ(r->items[0].question, "多要素認証に対応していますか。");
+  EXPECT_EQ(r->items[0].answer, "はい。ワンタイムパスワードを利用できます。");
+  EXPECT_EQ(r->items[1].question, "データはどこに保存されますか。");
+  EXPECT_EQ(r->items[1].answer, "国内のデータセンターに保存します。\n東京と大阪の2拠点です。");
+  EXPECT_EQ(r->items[2].question, "How often are backups taken?");
+  EXPECT_EQ(r->items[2].answer, "Daily, kept for 14 days.");
+  EXPECT_EQ(r->items[2].sections.back(), "データ管理");
+  ExpectUniqueIds(*r, ItemKind::kQuestion);
+}
+
+// Lettered sections and sentences that begin with "A" are no FAQ: without two question markers
+// the text stays passages.
+TEST(ProseReaderTest, LetteredSectionsAreNoFaq) {
+  auto r = ReadProseText(
+      "A. 目的\n本方針は情報資産を保護するためのものです。\n"
+      "B. 適用範囲\n全従業員に適用します。\n"
+      "A backup is taken every day.\n",
+      "policy.txt");
+  ASSERT_TRUE(r.ok());
+  for (const Item& item : r->items) EXPECT_EQ(item.kind, ItemKind::kPassage);
 }
 
 TEST(ProseReaderTest, PdfFixture) {
