@@ -858,7 +858,10 @@ void Detector::FindMarkColumns(std::vector<Role>& roles) {
       yes |= p > 0;
       no |= p < 0;
     }
-    if (run_end - c < 2 || !yes || !no) continue;
+    if (run_end - c < 2 || !yes || !no) {
+      c = std::max(c, run_end - 1);  // runs do not overlap: linear in the header's width
+      continue;
+    }
     for (int m = c; m < run_end; ++m) {
       L_.mark_cols.push_back(m);
       L_.mark_labels.push_back(Trim(MergedCell(r, m)));

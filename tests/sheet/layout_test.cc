@@ -273,6 +273,18 @@ TEST(Layout, EvidenceAndCheckColumnsAreNamed) {
   EXPECT_EQ(items[0].remarks_col, 3);
 }
 
+// A header of 16,384 「はい」 cells (the xlsx column limit) holds no yes-and-no run; the search
+// for mark columns stays linear in the header's width.
+TEST(Layout, WideHeaderOfOneOptionLabel) {
+  std::vector<std::string> header(16384, "はい");
+  header[0] = "質問";
+  std::vector<std::string> row(2, "");
+  row[0] = "多要素認証を利用していますか。";
+  Grid grid = MakeGrid({header, row});
+  std::vector<Item> items = Detect(grid);
+  for (const Item& item : items) EXPECT_THAT(item.option_cols, IsEmpty());
+}
+
 TEST(Layout, CategoryLeftBlankOrMergedIsCarriedDown) {
   Grid grid = MakeGrid({
       {"No.", "種別", "項目", "規定内容", "測定単位", "回答"},
