@@ -2,7 +2,7 @@
 # Runs every built kotae fuzzer for a bounded time:
 #   fuzz/run.sh BUILD_DIR SECONDS [NAME...]
 # BUILD_DIR is a build configured with -DKOTAE_FUZZ=ON (fuzzers in BUILD_DIR/fuzz/*_fuzz);
-# SECONDS is the fuzzing time per fuzzer; NAMEs (xlsx, csv, text_table) restrict the run.
+# SECONDS is the fuzzing time per fuzzer; NAMEs (xlsx, csv, prose, vocabulary, …) restrict the run.
 # Seeds come from fuzz/corpus/<name>/ and are copied into a temporary directory, so the
 # repository is never modified; fuzz/corpus/<name>.dict is passed as -dict when present.
 # Exits 1 and prints the path of each crash input (kept under BUILD_DIR/fuzz-crashes/) when a

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,xlsx_parts,csv,text_table}/.
+"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,xlsx_parts,csv,text_table,prose,vocabulary}/.
 
 The seeds are small, valid inputs in the layouts kotae reads (title rows, headers, sections,
-merged cells, dropdowns; UTF-8, BOM, Shift_JIS, UTF-16) so the fuzzers start from inputs that
-reach deep into each reader. The content is invented for kotae's tests. Run from anywhere:
+merged cells, dropdowns; UTF-8, BOM, Shift_JIS, UTF-16; Markdown and plain-text policies and
+FAQs; vocabulary files) so the fuzzers start from inputs that reach deep into each reader. The content is invented for kotae's tests. Run from anywhere:
     python3 fuzz/corpus/make_seeds.py
 """
 import os
@@ -227,9 +227,124 @@ def xlsx_parts_seeds(out):
             f.write(joined)
 
 
+def prose_seeds(out):
+    def w(name, data):
+        with open(os.path.join(out, name), 'wb') as f:
+            f.write(data)
+    # Markdown policy: ATX headings, a list, a table, a code block, a rule.
+    w('policy.md', (
+        '# kotae サンプル 情報セキュリティ基本方針\n\n'
+        '## 1. 目的\n\n'
+        '本方針は、架空株式会社が取り扱う情報資産を保護するための基本的な考え方を定める。\n\n'
+        '## 2. アクセス管理\n\n'
+        '### 2.1 認証\n\n'
+        '- 管理者アカウントには多要素認証を必須とする。\n'
+        '- パスワードは12文字以上とする。\n\n'
+        '| 区分 | 保存期間 |\n|---|---|\n| 操作ログ | 1年 |\n\n'
+        '```\nlog_retention = 365d\n```\n\n'
+        '---\n\n'
+        '## 3. Encryption ##\n\n'
+        'Customer data is encrypted at rest with AES-256 and in transit with TLS 1.2 or later.\n'
+    ).encode('utf-8'))
+    # Plain text with numbered headings (第N章, N.N, （N）), a title and heuristic headings.
+    w('policy_numbered.txt', (
+        'kotae サンプル 情報セキュリティ規程\n\n'
+        '第1章 総則\n'
+        '第1条（目的）\n'
+        'この規程は、情報セキュリティ対策の実施に必要な事項を定める。\n'
+        '第2章 運用\n'
+        '1. バックアップ\n'
+        '1.1 取得\n'
+        'バックアップは毎日取得し、3世代を遠隔地に保管する。\n'
+        '（1）復旧手順は年1回訓練する。\n'
+        '2．ログ管理\n'
+        '操作ログは1年間保存し、\n月次で点検する。\n'
+        '\n'
+        '脆弱性管理\n'
+        '重要な脆弱性は公開から30日以内に修正する。\n'
+    ).encode('utf-8'))
+    # Japanese FAQ: Q1./A1. pairs, 【質問】/【回答】 pairs, a section title between groups, a
+    # continuation line, full-width markers; CRLF line ends.
+    w('faq_ja.txt', (
+        'kotae サンプル よくあるご質問\r\n\r\n'
+        'Q1. 通信は暗号化されていますか？\r\n'
+        'A1. はい。TLS1.2以上で暗号化しています。\r\n'
+        'Q2. 多要素認証に対応していますか？\r\n'
+        'A2. はい。\r\n'
+        '管理画面ではワンタイムパスワードを利用できます。\r\n'
+        'データ管理\r\n'
+        '【質問】バックアップは何世代保管していますか\r\n'
+        '【回答】7世代を別リージョンに保管しています。\r\n'
+        '■Ｑ３．解約後のデータはどうなりますか\r\n'
+        '■Ａ３．30日以内に消去します。\r\n'
+        '問4 ログの保存期間は？\r\n'
+        '答4 1年間です。\r\n'
+    ).encode('utf-8'))
+    # English FAQ with Markdown emphasis markers; UTF-8 with BOM so DecodeText strips it.
+    w('faq_en.md', b'\xef\xbb\xbf' + (
+        '# Security FAQ\n\n'
+        '## Access\n\n'
+        '**Q:** Do you support single sign-on?\n'
+        '**A:** Yes, via SAML 2.0 and OpenID Connect.\n\n'
+        '**Q:** Is access revoked when an employee leaves?\n'
+        '**A:** Yes. Access is revoked within 24 hours of termination.\n\n'
+        '## Data\n\n'
+        '- Q. Are backups encrypted?\n'
+        '- A. Yes, with keys that are rotated every year.\n'
+        '[Q3] Where is data stored?\n'
+        '[A3] In two data centres in Japan.\n'
+    ).encode('utf-8'))
+    # The Japanese FAQ in Shift_JIS, so the CP932 path of DecodeText feeds the reader too.
+    w('faq_sjis.txt', ('Q1. 通信は暗号化されていますか\n'
+                       'A1. はい。\n'
+                       'Q2. 監査ログを取得していますか\n'
+                       'A2. はい、1年間保存しています。\n').encode('cp932'))
+
+
+def vocabulary_seeds(out):
+    def w(name, text):
+        with open(os.path.join(out, name), 'wb') as f:
+            f.write(text.encode('utf-8'))
+    # Five-field lines with ISO controls, broader chains (forward references too), Japanese,
+    # ASCII and multi-word English forms (the stem pass), comments and blank lines.
+    w('small.tsv',
+      '# kotae fuzz seed vocabulary\n'
+      '# version: seed-1\n'
+      '\n'
+      '# Access\n'
+      'mfa\tA.8.5\tauthentication\t多要素認証|二要素認証|MFA\tMFA|two-factor authentication|'
+      'multi-factor authentication\n'
+      'authentication\tA.8.5\t\t認証|本人確認\tauthentication|authenticate\n'
+      'access_revocation\tA.5.18\taccess_control\tアクセス権の削除|権限の削除\t'
+      'revoke access|access removal|remove access rights\n'
+      'access_control\tA.5.15\t\tアクセス制御\taccess control\n'
+      '\n'
+      '# Cryptography\n'
+      'encryption\tA.8.24\t\t暗号化|暗号\tencrypt|encrypted|encryption\n'
+      'key_rotation\tA.8.24\tencryption,key_management\t鍵の更新|鍵のローテーション\t'
+      'key rotation|rotate keys\n'
+      'key_management\tA.8.24\tencryption\t鍵管理\tkey management\n')
+    # What the parser tolerates beyond data/README.md (scripts/check_vocabulary.py refuses it):
+    # CRLF line ends, a BOM, '|' forms padded with spaces, English-only and Japanese-only concepts.
+    w('crlf_bom.tsv',
+      '\ufeff# version: 2026.01-seed\r\n'
+      'logging\tA.8.15\t\tログ|ログ取得\tlog|logs|logging\r\n'
+      'log_retention\tA.8.15\tlogging\tログの保存期間|ログの保管\tlog retention|retain logs\r\n'
+      'sla\t\t\tサービスレベル | SLA \t\r\n'
+      'uptime\t\tsla\t\tuptime|service availability|availability target\r\n')
+    # General check-sheet terms (no iso_control), a broader link between them.
+    w('general.tsv',
+      '# version: general-seed\n'
+      '# General check-sheet terms\n'
+      'contact\t\t\t窓口|問い合わせ窓口\tcontact|point of contact|contact person\n'
+      'notification\t\t\t通知|連絡\tnotification|notify|notified\n'
+      'person_in_charge\t\tcontact\t責任者\tperson in charge|responsible person\n')
+
+
 def main():
     for name, make in (('xlsx', xlsx_seeds), ('xlsx_parts', xlsx_parts_seeds), ('csv', csv_seeds),
-                       ('text_table', text_table_seeds)):
+                       ('text_table', text_table_seeds), ('prose', prose_seeds),
+                       ('vocabulary', vocabulary_seeds)):
         out = os.path.join(HERE, name)
         os.makedirs(out, exist_ok=True)
         make(out)

@@ -37,6 +37,16 @@ constexpr size_t kPassageChars = 600;
 constexpr size_t kMaxHeadingChars = 40;
 // Heuristic headings get levels from here on so that they nest below explicit ones.
 constexpr int kHeuristicLevel = 20;
+// Every item copies its whole heading path (sections, id, question), so an unbounded path
+// makes output grow with (headings x items): 4,000 short lines above the first numbered
+// heading, each numbered heading then followed by one sentence, took 1 GiB from 200 KB of
+// text. Real documents have a title of a few lines and chapter/section runs of two or three;
+// lines beyond these caps are read as body text instead.
+constexpr size_t kMaxTitleLines = 4;
+constexpr size_t kMaxHeuristicRun = 6;
+// A Markdown heading is a heading only up to this many code points; a longer '#' line is body
+// text, for the same reason (each passage under it would copy it).
+constexpr size_t kMaxMarkdownHeadingChars = 4 * kMaxHeadingChars;
 // Title lines above the first explicit heading: outermost, never closed.
 constexpr int kTitleLevel = 0;
 // Hostile-PDF bounds: pages read and text kept.
@@ -332,7 +342,7 @@ std::vector<Para> ParagraphsFromText(std::string_view utf8) {
       p.level = kBody;
     } else if (markdown) {
       if (IsRule(line) || IsTableSeparator(line)) continue;
-      if (IsMarkdownHeading(line, level, title)) {
+      if (IsMarkdownHeading(line, level, title) && CodePoints(title) <= kMaxMarkdownHeadingChars) {
         p.level = level;
         p.text.assign(title);
       } else {
@@ -400,13 +410,24 @@ class PassageBuilder {
         if (explicit_follows && stack_.empty() && out_.items.empty() && body_.empty()) {
           // Lines above the first numbered or styled heading are the document's title; they
           // stay outermost whatever levels the explicit headings have.
-          for (size_t k = i; k <= j; ++k) stack_.push_back({kTitleLevel, paras[k].text});
+          // Lines past kMaxTitleLines are body under the title (bounded heading path).
+          for (size_t k = i; k <= j; ++k) {
+            if (k - i < kMaxTitleLines) {
+              stack_.push_back({kTitleLevel, paras[k].text});
+            } else {
+              AddBody(paras[k]);
+            }
+          }
           i = j + 1;
           continue;
         }
         if (body_follows) {
+          // Only the last kMaxHeuristicRun lines of a long run become headings (bounded
+          // heading path); the lines before them are body under the current headings.
+          const size_t first = j + 1 - std::min(j + 1 - i, kMaxHeuristicRun);
+          for (size_t k = i; k < first; ++k) AddBody(paras[k]);
           Flush();
-          PushHeuristicRun(paras, i, j + 1);
+          PushHeuristicRun(paras, first, j + 1);
           i = j + 1;
           continue;
         }

@@ -8,6 +8,7 @@
 // The floors of the project's dev tasks (eval/dev) and held-out tasks (eval/) are today's
 // figures rounded down.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -36,7 +37,8 @@ fs::path Seed(const std::string& prefix) {
 // `gold` is a path relative to ../shared unless it is absolute.
 nlohmann::json RunAndScore(const std::string& sheet, const std::vector<fs::path>& library,
                            const std::string& gold, const std::string& name) {
-  const fs::path out = fs::temp_directory_path() / ("kotae_gate_" + name + ".json");
+  const fs::path out = fs::temp_directory_path() /
+                       ("kotae_gate_" + std::to_string(::getpid()) + "_" + name + ".json");
   std::string command = std::string(KOTAE_BINARY) + " answer --quiet '" + sheet + "'";
   for (const fs::path& l : library) command += " --library '" + l.string() + "'";
   command += " --json '" + out.string() + "' 2>&1";

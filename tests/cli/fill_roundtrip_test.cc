@@ -3,6 +3,7 @@
 // must sit in the answer cells of the right rows, review items stay answerable by a person,
 // no_match rows stay blank, and LibreOffice must open every filled workbook.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -56,7 +57,9 @@ std::vector<Case> Cases() {
 }
 
 TEST(FillRoundTrip, AnswersLandInTheirCellsAndLibreOfficeOpensTheFile) {
-  const fs::path dir = fs::temp_directory_path() / "kotae_fill_roundtrip";
+  // Per process: two test runs on one machine (a developer's and CI's) must not share it.
+  const fs::path dir =
+      fs::temp_directory_path() / ("kotae_fill_roundtrip_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "home");
   const bool have_soffice = fs::exists("/usr/bin/soffice");

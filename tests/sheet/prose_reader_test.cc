@@ -170,6 +170,48 @@ TEST(ProseReaderTest, LetteredSectionsAreNoFaq) {
   for (const Item& item : r->items) EXPECT_EQ(item.kind, ItemKind::kPassage);
 }
 
+// Hostile layouts must not make every item carry an ever longer heading path (output grew with
+// headings x items: 200 KB of text took 1 GiB): a long run of short lines above the first
+// numbered heading, a long run of heading-like lines before body text, and a huge Markdown
+// heading are read as body text beyond small caps.
+TEST(ProseReaderTest, HeadingPathStaysBoundedOnHostileLayouts) {
+  std::string titles;
+  for (int i = 0; i < 300; ++i) titles += "title line " + std::to_string(i) + "\n";
+  for (int i = 1; i <= 300; ++i) titles += std::to_string(i) + ". heading\n本文です。\n";
+  auto r = ReadProseText(titles, "titles.txt");
+  ASSERT_TRUE(r.ok());
+  for (const Item& item : r->items) EXPECT_LE(item.sections.size(), 5u) << item.id;
+  // The first four lines stay the title; the rest are its body.
+  EXPECT_EQ(r->items.front().sections.size(), 4u);
+  EXPECT_EQ(r->items.front().sections.front(), "title line 0");
+  const Item* heading = FindByQuestion(*r, "1. heading");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(heading->sections.size(), 5u);
+  EXPECT_EQ(r->items.size(), 300u + static_cast<size_t>(heading - r->items.data()));
+
+  std::string run = "本文です。\n";
+  for (int i = 0; i < 300; ++i) run += "run " + std::to_string(i) + "\n";
+  for (int i = 0; i < 300; ++i) run += "lone " + std::to_string(i) + "\n本文です。\n";
+  r = ReadProseText(run, "run.txt");
+  ASSERT_TRUE(r.ok());
+  for (const Item& item : r->items) EXPECT_LE(item.sections.size(), 6u) << item.id;
+  const Item* first = FindByQuestion(*r, "lone 0");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->sections.front(), "run 295");
+
+  const std::string long_title(1000, 'x');
+  std::string markdown = "# Policy\n\n# " + long_title + "\n\n";
+  for (int i = 0; i < 50; ++i) markdown += std::string(100, 'y') + ".\n\n";
+  r = ReadProseText(markdown, "long.md");
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->items.empty());
+  for (const Item& item : r->items) {
+    EXPECT_EQ(item.sections, std::vector<std::string>{"Policy"});
+    EXPECT_LT(item.id.size(), 100u);
+  }
+  EXPECT_NE(r->items[0].answer.find("# " + long_title), std::string::npos);
+}
+
 TEST(ProseReaderTest, PdfFixture) {
   auto bytes = ReadFile(Fixture("policy.pdf"));
   ASSERT_TRUE(bytes.ok());
