@@ -86,6 +86,9 @@ struct EnglishToken {
 
 // Words of three letters or fewer stay as written: they are mostly acronyms ("ids", "waf"),
 // which Snowball would damage.
+// English forms of up to this many content words also match on stems.
+constexpr std::size_t kMaxPhraseStems = 8;
+
 // Longer "words" (hashes, base64) are never a form's word: they are kept as written, which also
 // bounds the stemmer's work on hostile text.
 constexpr std::size_t kMaxStemmedBytes = 64;
@@ -135,7 +138,9 @@ std::string StemKey(std::string_view normalized_form, std::size_t* stems) {
     key += t.stem;
     ++*stems;
   }
-  if (*stems < 2) return {};
+  // Longer phrases stay surface forms: the stem pass tries every length up to the longest key
+  // at every word, so a hostile vocabulary must not make that length large.
+  if (*stems < 2 || *stems > kMaxPhraseStems) return {};
   return key;
 }
 
@@ -192,8 +197,11 @@ std::vector<std::string> SplitForms(std::string_view field) {
 std::string Quote(std::string_view s) {
   constexpr std::size_t kMaxShown = 40;  // one-line messages even for a hostile file
   std::string out = "\"";
-  out.append(s.substr(0, kMaxShown));
-  if (s.size() > kMaxShown) out += "...";
+  std::size_t cut = std::min(s.size(), kMaxShown);
+  // Back up to a code point boundary so the message stays valid UTF-8.
+  while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  out.append(s.substr(0, cut));
+  if (s.size() > cut) out += "...";
   return out + "\"";
 }
 

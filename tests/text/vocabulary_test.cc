@@ -82,6 +82,23 @@ TEST(VocabularyParseTest, ErrorsNameTheLine) {
   ExpectError("a\t\t\tエー\ta\nb\t\t\t\xff\tb\n", 4, "invalid UTF-8");
 }
 
+// A long id is shown cut short, at a character boundary: the message stays valid UTF-8.
+TEST(VocabularyParseTest, LongInvalidIdIsQuotedWithoutSplittingACharacter) {
+  std::string id = "xy";
+  for (int i = 0; i < 30; ++i) id += "識";  // 3 bytes each from byte 2: byte 40 is inside one
+  Result<Vocabulary> v = ParseBody(id + "\t\t\tエー\ta\n");
+  ASSERT_FALSE(v.ok());
+  const std::string& message = v.status().message();
+  EXPECT_NE(message.find("invalid id \"xy識"), std::string::npos) << message;
+  EXPECT_NE(message.find("識...\""), std::string::npos) << message;
+  for (size_t i = 0; i + 1 < message.size(); ++i) {
+    // No lead byte of a 3-byte character is followed by an ASCII byte.
+    if ((static_cast<unsigned char>(message[i]) & 0xF0) == 0xE0) {
+      EXPECT_EQ(static_cast<unsigned char>(message[i + 1]) & 0xC0, 0x80) << message;
+    }
+  }
+}
+
 TEST(VocabularyParseTest, BroaderCycleIsAnError) {
   ExpectError("a\t\ta\tエー\ta\n", 3, "broader cycle: a -> a");
   Result<Vocabulary> v = ParseBody(
