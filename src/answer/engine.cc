@@ -355,8 +355,9 @@ struct Engine::Impl {
   };
   ItemResult Answer(const sheet::Item& item, Query built, Claim* claim = nullptr);
   // What an item asks as a unit-length vector of the weighted words of its query (sheet
-  // statistics and library IDF applied), sorted, to tell items that ask the same thing from those that do not.
-  // Concepts stay out: two questions on backup share the concept whether they ask the same.
+  // statistics and library IDF applied), sorted by term, to tell items that ask the same thing
+  // from those that do not. Concepts stay out: two questions on backup share the concept
+  // whether or not they ask the same.
   using TermVector = std::vector<std::pair<std::string, double>>;
   TermVector QueryVector(const Query& query) const {
     TermVector v;
@@ -844,14 +845,23 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   for (size_t i = 0; i < claims.size(); ++i) {
     if (claims[i].entry >= 0) by_entry[claims[i].entry].push_back(i);
   }
-  for (const auto& [entry, items] : by_entry) {
+  // Each claimant is compared with the strongest kMaxRivals others only, so that a sheet of
+  // many thousand rows that all find one entry stays linear.
+  constexpr size_t kMaxRivals = 64;
+  for (auto& [entry, items] : by_entry) {
     if (items.size() < 2) continue;
+    std::stable_sort(items.begin(), items.end(), [&](size_t a, size_t b) {
+      return claims[a].rank_score > claims[b].rank_score;
+    });
     for (size_t i : items) {
       Evidence& e = run.items[i].evidence;
       e.shared_best = 0;
       e.strongest_claim = true;
+      size_t compared = 0;
       for (size_t j : items) {
-        if (j == i || impl_->SameQuestion(asked[i], asked[j], titles[i], titles[j])) continue;
+        if (j == i) continue;
+        if (++compared > kMaxRivals) break;
+        if (impl_->SameQuestion(asked[i], asked[j], titles[i], titles[j])) continue;
         ++e.shared_best;
         if (claims[j].rank_score > claims[i].rank_score) e.strongest_claim = false;
       }
