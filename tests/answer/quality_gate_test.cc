@@ -4,7 +4,7 @@
 //
 // The dev floors are the product targets (meti_from_mic top1 0.85, recall@3 0.95,
 // auto_precision 0.95, abstain_ok 0.90; english_from_monocone top1 0.80, recall@3 0.90) except
-// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.45.
+// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.47.
 // The floors of the project's dev tasks (eval/dev) and held-out tasks (eval/) are today's
 // figures rounded down.
 #include <gtest/gtest.h>
@@ -84,7 +84,7 @@ std::vector<GateTask> Tasks() {
        {{"top1", 0.85},
         {"recall@3", 0.95},
         {"auto_precision", 0.95},
-        {"auto_coverage", 0.45},
+        {"auto_coverage", 0.47},
         {"abstain_ok", 0.90}}},
       {"english_from_monocone",
        [] { return Shared("corpus/xlsx/english_questionnaire_blank.xlsx"); },
@@ -101,7 +101,7 @@ std::vector<GateTask> Tasks() {
        [] { return Shared("corpus/xlsx/sla_checksheet_blank.xlsx"); },
        [] { return std::vector<fs::path>{Seed("000_")}; },
        [] { return (EvalDir() / "dev" / "sla_from_mic.jsonl").string(); },
-       {{"top1", 0.70}, {"recall@3", 0.90}, {"auto_precision", 0.65}, {"abstain_ok", 0.75}}},
+       {{"top1", 0.74}, {"recall@3", 0.90}, {"auto_precision", 0.65}, {"abstain_ok", 0.75}}},
       {"english_from_policy",
        [] { return Shared("corpus/xlsx/english_questionnaire_blank.xlsx"); },
        [] { return std::vector<fs::path>{Seed("002_")}; },
@@ -129,7 +129,7 @@ std::vector<GateTask> Tasks() {
        [] { return (EvalDir() / "english_vendor_questionnaire.csv").string(); },
        [] { return std::vector<fs::path>{Seed("000_")}; },
        [] { return (EvalDir() / "heldout_english_from_mic.jsonl").string(); },
-       {{"top1", 0.80}, {"recall@3", 0.90}, {"auto_precision", 0.80}, {"abstain_ok", 0.60}}},
+       {{"top1", 0.88}, {"recall@3", 0.95}, {"auto_precision", 0.90}, {"abstain_ok", 0.60}}},
   };
 }
 
