@@ -20,6 +20,11 @@ SST_TYPE = REL + '/sharedStrings'
 SHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
 
 
+def write_seed(out, name, data):
+    with open(os.path.join(out, name), 'wb') as f:
+        f.write(data)
+
+
 def content_types(sheets, shared):
     parts = ''.join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{SHEET_CT}"/>'
@@ -151,8 +156,7 @@ CSV_TEXT = ('No.,分類,質問,回答,備考\r\n'
 
 def csv_seeds(out):
     def w(name, data):
-        with open(os.path.join(out, name), 'wb') as f:
-            f.write(data)
+        write_seed(out, name, data)
     w('utf8.csv', CSV_TEXT.encode('utf-8'))
     w('utf8_bom.csv', b'\xef\xbb\xbf' + CSV_TEXT.encode('utf-8'))
     w('shift_jis.csv', CSV_TEXT.encode('cp932'))
@@ -169,8 +173,7 @@ def csv_seeds(out):
 
 def text_table_seeds(out):
     def w(name, text):
-        with open(os.path.join(out, name), 'wb') as f:
-            f.write(text.encode('utf-8'))
+        write_seed(out, name, text.encode('utf-8'))
     # Item numbers, multi-level headings, a continuation row without a number.
     w('disclosure.txt',
       'kotae サンプル 情報開示シート\n\n'
@@ -229,8 +232,7 @@ def xlsx_parts_seeds(out):
 
 def prose_seeds(out):
     def w(name, data):
-        with open(os.path.join(out, name), 'wb') as f:
-            f.write(data)
+        write_seed(out, name, data)
     # Markdown policy: ATX headings, a list, a table, a code block, a rule.
     w('policy.md', (
         '# kotae サンプル 情報セキュリティ基本方針\n\n'
@@ -303,8 +305,7 @@ def prose_seeds(out):
 
 def vocabulary_seeds(out):
     def w(name, text):
-        with open(os.path.join(out, name), 'wb') as f:
-            f.write(text.encode('utf-8'))
+        write_seed(out, name, text.encode('utf-8'))
     # Five-field lines with ISO controls, broader chains (forward references too), Japanese,
     # ASCII and multi-word English forms (the stem pass), comments and blank lines.
     w('small.tsv',
