@@ -672,6 +672,9 @@ class DocxWalker {
         if (v >= 0 && v < 9) level = v + 2;
       }
     }
+    // A styled heading is a heading only up to the Markdown bound: every passage under it
+    // copies it, so a megabyte "heading" would multiply (see kMaxMarkdownHeadingChars).
+    if (level > 0 && CodePoints(trimmed) > kMaxMarkdownHeadingChars) level = 0;
     if (level > 0) {
       para.level = level;
     } else if (in_table || ppr.child("w:numPr") || IsListOrTable(trimmed)) {

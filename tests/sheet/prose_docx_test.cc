@@ -117,6 +117,25 @@ TEST(ProseDocxTest, UnstyledShortLinesFallBackToHeuristics) {
   EXPECT_EQ(r->items[0].question, "ログ管理");
 }
 
+// A "heading" style on a paragraph of thousands of characters is body text: every passage under
+// a heading copies it, so a huge one would multiply through the output.
+TEST(ProseDocxTest, OverlongStyledHeadingIsBodyText) {
+  std::string long_text;
+  for (int i = 0; i < 200; ++i) long_text += "長い見出し";
+  std::string body = Para("データ管理", "Heading1") + Para(long_text, "Heading2") +
+                     Para("データは日次でバックアップします。");
+  auto r = ReadDocx(MakeZip({{"word/document.xml", Document(body)}}), "long.docx");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_FALSE(r->items.empty());
+  std::string text;
+  for (const Item& item : r->items) {
+    EXPECT_EQ(item.question, "データ管理");
+    EXPECT_EQ(item.sections, std::vector<std::string>{"データ管理"});
+    text += item.answer + "\n";
+  }
+  EXPECT_EQ(text, long_text + "\nデータは日次でバックアップします。\n");
+}
+
 TEST(ProseDocxTest, BrokenInputsAreInvalidInput) {
   auto not_zip = ReadDocx("this is not a zip file at all, just text", "x.docx");
   ASSERT_FALSE(not_zip.ok());
