@@ -374,13 +374,12 @@ struct Engine::Impl {
     std::sort(v.begin(), v.end());
     return v;
   }
-  // The words of an item's title, each of weight one; empty without a title.
-  TermVector TitleVector(std::string_view title) {
-    Query q;
-    if (!title.empty()) {
-      for (const std::string& t : Analyse(title).words) q.weights[t] = 1.0f;
-    }
-    return QueryVector(q);
+  // The words of an item's title (analysed once, in BuildQuery), each of weight one; empty
+  // without a title.
+  TermVector TitleVector(const Query& query) const {
+    Query title;
+    for (const std::string& t : query.title_terms) title.weights[t] = 1.0f;
+    return QueryVector(title);  // drops the title's concept terms
   }
   // Two items ask the same thing when their questions are alike and so are their titles, if
   // they have any: an SLA sheet's 「重大障害時の代替手段」 and 「代替措置で提供するデータ形式」
@@ -827,12 +826,12 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   std::vector<Impl::Query> queries = impl_->CollectSheetStatistics(questionnaire);
   std::vector<Impl::Claim> claims(questionnaire.items.size());
   std::vector<Impl::TermVector> asked;
-  asked.reserve(questionnaire.items.size());
-  for (const Impl::Query& q : queries) asked.push_back(impl_->QueryVector(q));
   std::vector<Impl::TermVector> titles;
-  titles.reserve(questionnaire.items.size());
-  for (const sheet::Item& item : questionnaire.items) {
-    titles.push_back(impl_->TitleVector(impl_->ItemTitle(item)));
+  asked.reserve(queries.size());
+  titles.reserve(queries.size());
+  for (const Impl::Query& q : queries) {
+    asked.push_back(impl_->QueryVector(q));
+    titles.push_back(impl_->TitleVector(q));
   }
   for (size_t i = 0; i < questionnaire.items.size(); ++i) {
     run.items.push_back(impl_->Answer(questionnaire.items[i], std::move(queries[i]), &claims[i]));

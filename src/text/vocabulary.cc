@@ -84,8 +84,6 @@ struct EnglishToken {
   bool break_before;  // punctuation (not just spaces or hyphens) since the previous word
 };
 
-// Words of three letters or fewer stay as written: they are mostly acronyms ("ids", "waf"),
-// which Snowball would damage.
 // English forms of up to this many content words also match on stems.
 constexpr std::size_t kMaxPhraseStems = 8;
 
@@ -93,6 +91,8 @@ constexpr std::size_t kMaxPhraseStems = 8;
 // bounds the stemmer's work on hostile text.
 constexpr std::size_t kMaxStemmedBytes = 64;
 
+// Words of three letters or fewer stay as written: they are mostly acronyms ("ids", "waf"),
+// which Snowball would damage.
 std::string StemForMatching(std::string_view word) {
   if (word.size() <= 3 || word.size() > kMaxStemmedBytes) return std::string(word);
   return internal::StemEnglish(word);
