@@ -40,6 +40,7 @@ FEATURES = [
     "passage",           # the source is a prose passage
     "shared",            # other items have the same best source (capped at 3, over 3)
     "weaker_claim",      # ... and one of them matches it better
+    "neighbour",         # support of a confident neighbour whose source is nearby
 ]
 
 
@@ -59,6 +60,7 @@ def features(e):
         1.0 if e["passage"] else 0.0,
         min(e["shared_best"], 3) / 3.0,
         1.0 if e["shared_best"] > 0 and not e["strongest_claim"] else 0.0,
+        e.get("neighbour_support", 0.0),
     ]
 
 

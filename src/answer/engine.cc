@@ -107,6 +107,9 @@ std::vector<std::pair<std::string, OptionSlot>> OptionSlots(EngineOptions* o) {
       {"same_question_similarity", &o->same_question_similarity},
       {"unseen_term_weight", &o->unseen_term_weight},
       {"full_coverage", &o->full_coverage},
+      {"neighbour_items", &o->neighbour_items},
+      {"neighbour_span", &o->neighbour_span},
+      {"neighbour_weight", &o->neighbour_weight},
   };
   static constexpr const char* kFieldNames[kNumFields] = {"question", "section", "answer",
                                                           "concept"};
@@ -171,6 +174,10 @@ struct Engine::Impl {
   std::vector<std::string> term_strings;
   std::vector<std::string> answer_keys;
   std::vector<Polarity> polarity;
+  // Document of each entry (an index into doc_entries) and how many entries each has; a
+  // document's entries are consecutive, in reading order.
+  std::vector<std::uint32_t> entry_doc;
+  std::vector<std::uint32_t> doc_entries;
   // Statistics of the questionnaire being answered (AnswerAll): in how many of its items each
   // query term occurs. Empty when items are answered one at a time.
   std::unordered_map<std::string, std::uint32_t> sheet_df;
@@ -262,6 +269,12 @@ struct Engine::Impl {
     entry_terms.reserve(entries.size());
     entry_concepts.reserve(entries.size());
     std::vector<EntryAnalysis> analyses = AnalyseEntries();
+    entry_doc.reserve(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i == 0 || entries[i].doc != entries[i - 1].doc) doc_entries.push_back(0);
+      entry_doc.push_back(static_cast<std::uint32_t>(doc_entries.size() - 1));
+      ++doc_entries.back();
+    }
     for (size_t i = 0; i < entries.size(); ++i) {
       EntryAnalysis& analysis = analyses[i];
       std::vector<std::vector<std::string>> fields(kNumFields);
@@ -352,8 +365,10 @@ struct Engine::Impl {
   struct Claim {
     std::int64_t entry = -1;
     double rank_score = 0;
+    std::int64_t runner_up = -1;  // best entry with a different answer
   };
   ItemResult Answer(const sheet::Item& item, Query built, Claim* claim = nullptr);
+  void SupportFromNeighbours(const std::vector<Claim>& claims, AnswerRun* run) const;
   // What an item asks as a unit-length vector of the weighted words of its query (sheet
   // statistics and library IDF applied), sorted by term, to tell items that ask the same thing
   // from those that do not. Concepts stay out: two questions on backup share the concept
@@ -708,7 +723,10 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
       e.disagree = true;
     }
   }
-  if (claim) *claim = {static_cast<std::int64_t>(best.entry), best.rank_score};
+  if (claim) {
+    *claim = {static_cast<std::int64_t>(best.entry), best.rank_score,
+              picked.size() > 1 ? static_cast<std::int64_t>(picked[1]->entry) : -1};
+  }
   // Sources are listed for every status so that a reviewer sees what was near.
   std::unordered_set<std::string> query_terms;
   for (const auto& [term, w] : weights) query_terms.insert(term);
@@ -742,6 +760,47 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
   return result;
 }
 
+void Engine::Impl::SupportFromNeighbours(const std::vector<Claim>& claims, AnswerRun* run) const {
+  const size_t n = run->items.size();
+  const size_t reach = options.neighbour_items;
+  std::vector<double> first_pass(n);
+  for (size_t i = 0; i < n; ++i) first_pass[i] = run->items[i].confidence;
+  // How far past the answer threshold a neighbour is: a neighbour that is itself unsure
+  // supports nothing.
+  const double threshold = std::min(options.answer_threshold, 0.99);
+  for (size_t i = 0; i < n; ++i) {
+    const std::int64_t mine = claims[i].entry;
+    if (mine < 0) continue;
+    const size_t doc = entry_doc[static_cast<size_t>(mine)];
+    // "Nearby" is a share of the document, so that a 25-passage policy is not all one
+    // neighbourhood while a 150-row sheet still spans a topic's rows.
+    const double span = std::max(1.0, std::floor(options.neighbour_span * doc_entries[doc]));
+    const std::int64_t rival = claims[i].runner_up;
+    double support = 0;
+    const size_t from = i > reach ? i - reach : 0;
+    for (size_t j = from; j < n && j <= i + reach; ++j) {
+      const std::int64_t theirs = claims[j].entry;
+      // The same entry is a rival claim (see AnswerAll), not support.
+      if (j == i || theirs < 0 || theirs == mine) continue;
+      if (entry_doc[static_cast<size_t>(theirs)] != doc) continue;
+      const double apart = static_cast<double>(std::abs(theirs - mine));
+      if (apart > span) continue;
+      double strength = std::max(0.0, (first_pass[j] - threshold) / (1.0 - threshold));
+      strength *= 1.0 - (apart - 1.0) / span;
+      // When the next distinct answer sits in the same neighbourhood, the neighbour confirms
+      // the topic but not which of the two entries answers; only the lead between them does.
+      if (rival >= 0 && entry_doc[static_cast<size_t>(rival)] == doc &&
+          static_cast<double>(std::abs(rival - theirs)) <= span) {
+        strength *= std::min(1.0, 2.0 * run->items[i].evidence.margin);
+      }
+      support = std::max(support, strength);
+    }
+    if (support <= 0) continue;
+    run->items[i].evidence.neighbour_support = support;
+    Decide(&run->items[i]);
+  }
+}
+
 double Engine::Impl::Confidence(const Evidence& e) const {
   // Term coverage is the main evidence: a library question that shares half of the incoming
   // question's IDF mass is as strong as evidence gets for long requirement texts (METI-style
@@ -761,6 +820,10 @@ double Engine::Impl::Confidence(const Evidence& e) const {
     confidence *= 1.0 - options.title_confidence_weight * (1.0 - e.title_coverage);
   }
   if (e.shared_best > 0 && !e.strongest_claim) confidence *= options.weaker_claim_factor;
+  // A sheet's items follow their topics, and so do a library's entries: an item whose best
+  // source sits beside the source of a confidently answered neighbour is less likely a chance
+  // match, however few words the two share.
+  confidence += (1.0 - confidence) * options.neighbour_weight * e.neighbour_support;
   return std::clamp(confidence, 0.0, 1.0);
 }
 
@@ -778,6 +841,9 @@ void Engine::Impl::Decide(ItemResult* result) const {
     result->reason += "; " + std::to_string(e.shared_best) + " other item" +
                       (e.shared_best > 1 ? "s" : "") + " of the sheet " +
                       (e.strongest_claim ? "match it less closely" : "match it more closely");
+  }
+  if (e.neighbour_support > 0) {
+    result->reason += "; an item nearby was answered from a neighbouring entry";
   }
   result->answer.clear();
   result->choice.clear();
@@ -867,6 +933,7 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
       impl_->Decide(&run.items[i]);
     }
   }
+  impl_->SupportFromNeighbours(claims, &run);
   impl_->sheet_df.clear();
   impl_->sheet_parts.clear();
   impl_->sheet_items = 0;

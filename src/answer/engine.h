@@ -97,6 +97,14 @@ struct EngineOptions {
   double unseen_term_weight = 0.5;
   // Share of the question's IDF mass at which term coverage counts as complete evidence.
   double full_coverage = 0.5;
+  // Neighbour support (AnswerAll): checklists keep a topic's questions together, and so do
+  // the sheets and documents of a library. An item whose best source lies within
+  // `neighbour_span` (a share of that document's entries) of the best source of a confidently
+  // answered item at most `neighbour_items` rows away gains up to `neighbour_weight` of the
+  // gap to full confidence (Evidence::neighbour_support).
+  size_t neighbour_items = 2;
+  double neighbour_span = 0.1;
+  double neighbour_weight = 0.6;
 };
 
 // Sets one tunable by name ("title_boost", "bm25.weight.question", …) from its decimal text,

@@ -43,6 +43,11 @@ struct Evidence {
   // matches it better than all of them (one library entry rarely answers several items).
   int shared_best = 0;
   bool strongest_claim = true;
+  // Support of a confidently answered item a few rows away whose best source lies near this
+  // item's best source in the same library document, 0–1 (EngineOptions::neighbour_*): how far
+  // past the answer threshold that neighbour is, how near its source, and, when this item's
+  // runner-up lies in the same neighbourhood, how far ahead of it the best source is.
+  double neighbour_support = 0;
 };
 
 struct ItemResult {

@@ -40,7 +40,8 @@ std::string RunToJson(const AnswerRun& run) {
                        {"passage", e.passage},
                        {"disagree", e.disagree},
                        {"shared_best", e.shared_best},
-                       {"strongest_claim", e.strongest_claim}};
+                       {"strongest_claim", e.strongest_claim},
+                       {"neighbour_support", Round4(e.neighbour_support)}};
     }
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const Source& s : item.sources) {

@@ -295,6 +295,82 @@ TEST_F(EngineTest, ItemsThatAskTheSameThingMayShareTheirBestSource) {
       1);
 }
 
+// A library sheet in topic order: filler rows around two neighbouring entries, so that the
+// test controls which entries sit together.
+std::vector<sheet::Item> TopicOrderedLibrary(size_t spoofing_row) {
+  std::vector<sheet::Item> items;
+  for (size_t i = 0; i < 20; ++i) {
+    const std::string n = std::to_string(i);
+    items.push_back(MakeItem("会議室" + n + "の予約方法と備品" + n + "の貸出",
+                             "総務部が台帳" + n + "で管理しています。"));
+  }
+  items[10] = MakeItem("通信の暗号化の有無と方式", "TLS1.2以上で暗号化しています。");
+  items[spoofing_row] =
+      MakeItem("第三者によるなりすましサイトへの対策の有無と、「有り」の場合はその方法",
+               "EV証明書を導入し、ドメインを監視しています。");
+  return items;
+}
+
+// An item whose best source sits beside the source of a confidently answered neighbour gains
+// confidence (checklists and libraries keep topics together); the same match with its source
+// far from the neighbour's gains nothing.
+TEST_F(EngineTest, NeighbourAnsweredFromTheNextEntrySupportsAnItem) {
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.csv";
+  sheet.items = {
+      MakeItem("通信の暗号化の有無と方式", ""),
+      MakeItem("利用者を偽サイトへ誘導するなりすましを防ぐためのサーバ証明書の利用", "")};
+  EngineOptions options;
+  for (size_t row : {11u, 19u}) {
+    auto engine = MakeEngine(TopicOrderedLibrary(row), options);
+    const ItemResult alone = engine->Answer(sheet.items[1]);
+    AnswerRun run = engine->AnswerAll(sheet);
+    ASSERT_FALSE(alone.sources.empty());
+    ASSERT_FALSE(run.items[1].sources.empty());
+    // Preconditions: the neighbour is sure of its entry, the item finds the spoofing entry.
+    ASSERT_GE(run.items[0].confidence, options.answer_threshold);
+    ASSERT_NE(run.items[1].sources[0].answer.find("EV証明書"), std::string::npos);
+    const Evidence& e = run.items[1].evidence;
+    if (row == 11) {
+      EXPECT_GT(e.neighbour_support, 0.0);
+      EXPECT_GT(run.items[1].confidence, alone.confidence);
+      EXPECT_NEAR(run.items[1].confidence,
+                  alone.confidence +
+                      (1 - alone.confidence) * options.neighbour_weight * e.neighbour_support,
+                  1e-9);
+    } else {
+      EXPECT_EQ(e.neighbour_support, 0.0);
+      EXPECT_DOUBLE_EQ(run.items[1].confidence, alone.confidence);
+    }
+  }
+}
+
+// Neighbours that are themselves unsure, or too many rows away, support nothing.
+TEST_F(EngineTest, UnsureOrDistantNeighboursSupportNothing) {
+  auto engine = MakeEngine(TopicOrderedLibrary(11));
+  const sheet::Item spoofing =
+      MakeItem("利用者を偽サイトへ誘導するなりすましを防ぐためのサーバ証明書の利用", "");
+  const sheet::Item unsure = MakeItem("暗号化に用いる鍵の保管場所と鍵管理の責任者及び更新周期", "");
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.csv";
+  sheet.items = {unsure, spoofing};
+  AnswerRun run = engine->AnswerAll(sheet);
+  ASSERT_FALSE(run.items[0].sources.empty());
+  ASSERT_NE(run.items[0].sources[0].answer.find("TLS"), std::string::npos);
+  ASSERT_LT(run.items[0].confidence, EngineOptions().answer_threshold);
+  EXPECT_EQ(run.items[1].evidence.neighbour_support, 0.0);
+
+  sheet.items = {MakeItem("通信の暗号化の有無と方式", ""), MakeItem("予定表", ""),
+                 MakeItem("議事録", ""), spoofing};
+  EngineOptions near_only;
+  near_only.neighbour_items = 2;
+  run = MakeEngine(TopicOrderedLibrary(11), near_only)->AnswerAll(sheet);
+  EXPECT_EQ(run.items[3].evidence.neighbour_support, 0.0);
+  near_only.neighbour_items = 3;
+  run = MakeEngine(TopicOrderedLibrary(11), near_only)->AnswerAll(sheet);
+  EXPECT_GT(run.items[3].evidence.neighbour_support, 0.0);
+}
+
 // The index does not depend on how many threads analysed the library.
 TEST(EngineBuild, ThreadsBuildTheSameIndex) {
   const char* topics[] = {"バックアップ", "多要素認証", "暗号化", "ログ", "時刻同期", "委託先"};

@@ -4,7 +4,7 @@
 //
 // The dev floors are the product targets (meti_from_mic top1 0.85, recall@3 0.95,
 // auto_precision 0.95, abstain_ok 0.90; english_from_monocone top1 0.80, recall@3 0.90) except
-// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.47.
+// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.55.
 // The floors of the project's dev tasks (eval/dev) and held-out tasks (eval/) are today's
 // figures rounded down.
 #include <gtest/gtest.h>
@@ -84,7 +84,7 @@ std::vector<GateTask> Tasks() {
        {{"top1", 0.85},
         {"recall@3", 0.95},
         {"auto_precision", 0.95},
-        {"auto_coverage", 0.47},
+        {"auto_coverage", 0.55},
         {"abstain_ok", 0.90}}},
       {"english_from_monocone",
        [] { return Shared("corpus/xlsx/english_questionnaire_blank.xlsx"); },

@@ -24,6 +24,7 @@ TEST(RunToJson, FollowsTheContract) {
   item.evidence.coverage = 0.456789;
   item.evidence.shared_best = 2;
   item.evidence.strongest_claim = false;
+  item.evidence.neighbour_support = 0.123456;
   run.items = {item, ItemResult{}};
 
   const auto j = nlohmann::json::parse(RunToJson(run));
@@ -46,6 +47,7 @@ TEST(RunToJson, FollowsTheContract) {
   EXPECT_DOUBLE_EQ(first["evidence"]["coverage"].get<double>(), 0.4568);
   EXPECT_EQ(first["evidence"]["shared_best"], 2);
   EXPECT_EQ(first["evidence"]["strongest_claim"], false);
+  EXPECT_DOUBLE_EQ(first["evidence"]["neighbour_support"].get<double>(), 0.1235);
   EXPECT_FALSE(j["items"][1].contains("evidence"));
 }
 
