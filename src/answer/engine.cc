@@ -25,6 +25,8 @@ constexpr std::string_view kConceptPrefix = "@";
 // An entry about 「暗号化」 is also about its broader concept 「暗号」: it carries "^cryptography"
 // so that a question naming the broader concept finds it, with less weight than a direct match.
 constexpr std::string_view kBroaderPrefix = "^";
+// Share of a concept's weight that an entry about a narrower concept covers.
+constexpr double kNarrowerCredit = 0.7;
 // Concepts under the same ISO/IEC 27001 Annex A control are kin (「改ざん検知」 and 「侵入検知」
 // both sit under A.8.16 monitoring): both sides carry "#A.8.16", a weak link between them.
 constexpr std::string_view kControlPrefix = "#";
@@ -625,11 +627,20 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
 
   std::vector<QTerm> title_terms;
   double title_mass = 0;
+  // A title that names a concept is partly covered by an entry about a narrower one (a title
+  // on malware by an entry on antivirus software), as in concept coverage.
+  std::vector<std::int64_t> title_narrower;
   for (const std::string& t : built.title_terms) {
     const double idf = Idf(n, index->DocFreq(t));
     auto it = term_ids.find(t);
     title_terms.push_back({it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second), idf});
     title_mass += idf;
+    std::int64_t narrower = -1;
+    if (t.starts_with(kConceptPrefix)) {
+      auto b = term_ids.find(std::string(kBroaderPrefix) + t.substr(kConceptPrefix.size()));
+      if (b != term_ids.end()) narrower = static_cast<std::int64_t>(b->second);
+    }
+    title_narrower.push_back(narrower);
   }
 
   std::vector<Candidate> candidates;
@@ -653,7 +664,7 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
       if (std::binary_search(ec.begin(), ec.end(), qc)) {
         credit = 1.0;
       } else if (std::binary_search(eb.begin(), eb.end(), qc)) {
-        credit = 0.7;  // the entry is about a narrower concept
+        credit = kNarrowerCredit;  // the entry is about a narrower concept
       } else {
         for (std::uint32_t a : ancestors[qc]) {
           if (std::binary_search(ec.begin(), ec.end(), a)) credit = 0.4;  // a broader one
@@ -674,6 +685,10 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
           std::binary_search(terms.begin(), terms.end(),
                              static_cast<std::uint32_t>(title_terms[i].id))) {
         title_covered += title_terms[i].mass;
+      } else if (title_narrower[i] >= 0 &&
+                 std::binary_search(terms.begin(), terms.end(),
+                                    static_cast<std::uint32_t>(title_narrower[i]))) {
+        title_covered += kNarrowerCredit * title_terms[i].mass;
       }
     }
     c.title_coverage = title_mass > 0 ? title_covered / title_mass : c.coverage;

@@ -195,6 +195,33 @@ TEST_F(EngineTest, TitleColumnWeighsOnlyWhenEachItemHasItsOwn) {
   EXPECT_LT(t.confidence, g.confidence);
 }
 
+// A title that names a concept is partly covered by an entry about a narrower one: a title
+// on authentication by an entry on multi-factor authentication.
+TEST_F(EngineTest, TitleIsPartlyCoveredByANarrowerConcept) {
+  auto engine =
+      MakeEngine({MakeItem("管理画面へのログイン時に多要素認証を利用していますか",
+                           "管理者アカウントには多要素認証を必須としています。"),
+                  MakeItem("データセンターの所在地", "東京リージョンのみを利用しています。")});
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.xlsx";
+  for (int i = 0; i < 20; ++i) {
+    sheet::Item item = MakeItem("", "");
+    item.question_parts = {"Item " + std::to_string(i), "Describe the requirement."};
+    item.question = item.question_parts[0] + " " + item.question_parts[1];
+    sheet.items.push_back(item);
+  }
+  sheet::Item probe = MakeItem("", "");
+  probe.question_parts = {"Authentication", "Is two-factor authentication enforced at login?"};
+  probe.question = probe.question_parts[0] + " " + probe.question_parts[1];
+  sheet.items.push_back(probe);
+  const ItemResult result = engine->AnswerAll(sheet).items.back();
+  ASSERT_FALSE(result.sources.empty());
+  ASSERT_NE(result.sources[0].answer.find("多要素認証"), std::string::npos);
+  ASSERT_TRUE(result.evidence.has_title);
+  EXPECT_GT(result.evidence.title_coverage, 0.0);
+  EXPECT_LT(result.evidence.title_coverage, 1.0);
+}
+
 // A category column may come before the titles (an SLA sheet's 「種別」 + 「サービスレベル項目」 +
 // 「規定内容」): the title is the first cell of an item's own, not the first cell.
 TEST_F(EngineTest, TitleMayFollowACategoryColumn) {
