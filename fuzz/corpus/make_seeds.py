@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,xlsx_parts,csv,text_table,prose,vocabulary}/.
+"""Regenerates kotae's fuzz seeds: fuzz/corpus/{xlsx,xlsx_parts,csv,text_table,prose,vocabulary,docx_parts}/.
 
 The seeds are small, valid inputs in the layouts kotae reads (title rows, headers, sections,
 merged cells, dropdowns; UTF-8, BOM, Shift_JIS, UTF-16; Markdown and plain-text policies and
@@ -303,6 +303,43 @@ def prose_seeds(out):
                        'A2. はい、1年間保存しています。\n').encode('cp932'))
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_parts_seeds(out):
+    """Inputs of docx_parts_fuzz: word/document.xml, then optionally 0x01 and word/styles.xml."""
+    def para(text, style=''):
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ''
+        return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+    def document(body):
+        return f'<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{body}</w:body></w:document>'
+
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W_NS}>'
+              '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Title"/>'
+              '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>')
+    # English style ids, a table and a content control.
+    write_seed(out, 'policy_styles.bin', document(
+        para('kotae サンプル 情報セキュリティ方針', 'Title')
+        + para('1. アクセス管理', 'Heading1')
+        + para('管理者アカウントには多要素認証を必須とする。')
+        + para('1.1 パスワード', 'Heading2')
+        + para('パスワードは12文字以上とする。')
+        + '<w:tbl><w:tr><w:tc>' + para('操作ログ') + '</w:tc><w:tc>' + para('1年') + '</w:tc></w:tr></w:tbl>'
+        + '<w:sdt><w:sdtContent>' + para('2. Encryption', 'Heading1')
+        + para('Data is encrypted at rest with AES-256.') + '</w:sdtContent></w:sdt>').encode('utf-8'))
+    # Japanese Word: numeric style ids that only styles.xml names as headings.
+    write_seed(out, 'policy_numeric_styles.bin', (document(
+        para('バックアップ', '1') + para('毎日取得し、7世代保管する。')
+        + para('ログ管理', '2') + para('操作ログは1年間保存する。')) + '\x01' + styles).encode('utf-8'))
+    # Numbered headings without styles, as plain paragraphs.
+    write_seed(out, 'policy_numbered.bin', document(
+        para('第1章 総則') + para('この規程は情報セキュリティ対策を定める。')
+        + para('1. 脆弱性管理') + para('重要な脆弱性は30日以内に修正する。')).encode('utf-8'))
+
+
 def vocabulary_seeds(out):
     def w(name, text):
         write_seed(out, name, text.encode('utf-8'))
@@ -345,7 +382,7 @@ def vocabulary_seeds(out):
 def main():
     for name, make in (('xlsx', xlsx_seeds), ('xlsx_parts', xlsx_parts_seeds), ('csv', csv_seeds),
                        ('text_table', text_table_seeds), ('prose', prose_seeds),
-                       ('vocabulary', vocabulary_seeds)):
+                       ('vocabulary', vocabulary_seeds), ('docx_parts', docx_parts_seeds)):
         out = os.path.join(HERE, name)
         os.makedirs(out, exist_ok=True)
         make(out)

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "sheet/xlsx_internal.h"  // SanitizeXmlText, shared by both OOXML readers
 #include "sheet/zip_archive.h"
 
 namespace kotae::sheet {
@@ -694,7 +695,8 @@ class DocxWalker {
     for (pugi::xml_node child : node.children()) {
       std::string_view name = child.name();
       if (name == "w:t") {
-        out.append(child.text().get());
+        // pugixml passes malformed UTF-8 through; what kotae writes out must be valid.
+        out.append(xlsx::SanitizeXmlText(child.text().get()));
       } else if (name == "w:tab") {
         out.push_back(' ');
       } else if (name == "w:br" || name == "w:cr") {

@@ -117,6 +117,18 @@ TEST(ProseDocxTest, UnstyledShortLinesFallBackToHeuristics) {
   EXPECT_EQ(r->items[0].question, "ログ管理");
 }
 
+// pugixml passes malformed UTF-8 through unchanged; the reader drops it so that the run JSON
+// and the filled workbook get valid text (found by fuzz/docx_parts_fuzz).
+TEST(ProseDocxTest, MalformedUtf8InTextIsDropped) {
+  std::string body = Para("ログ管理", "Heading1") + Para(
+                                                        "アクセスログを\xE7\xAC"
+                                                        "1年間保管します。");
+  auto r = ReadDocx(MakeZip({{"word/document.xml", Document(body)}}), "broken.docx");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->items.size(), 1u);
+  EXPECT_EQ(r->items[0].answer, "アクセスログを1年間保管します。");
+}
+
 // A "heading" style on a paragraph of thousands of characters is body text: every passage under
 // a heading copies it, so a huge one would multiply through the output.
 TEST(ProseDocxTest, OverlongStyledHeadingIsBodyText) {
