@@ -6,7 +6,8 @@
 //
 // A missing or empty workbook/rels part gets a default that points at sheet1 and the shared
 // strings. The parts are stored (uncompressed, correct CRCs) in a zip, read with ReadXlsx, and
-// every grid goes through DetectItems. Errors must be one line naming the file.
+// every grid goes through DetectItems. Errors must be one line naming the file, and every
+// cell and item text must be valid UTF-8 (it goes into the run JSON and the filled workbook).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,8 +18,13 @@
 #include "sheet/reader.h"
 #include "sheet/xlsx_reader.h"
 #include "support/zip_bytes.h"
+#include "text/normalize_internal.h"
 
 namespace {
+
+void CheckUtf8(std::string_view s) {
+  if (!kotae::text::internal::IsValidUtf8(s)) __builtin_trap();
+}
 
 constexpr char kWorkbook[] =
     "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
@@ -70,7 +76,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   for (const kotae::sheet::Grid& grid : *grids) {
-    (void)kotae::sheet::DetectItems(grid, kotae::sheet::ReadOptions{});
+    CheckUtf8(grid.name);
+    for (const auto& row : grid.rows) {
+      for (const std::string& cell : row) CheckUtf8(cell);
+    }
+    auto items = kotae::sheet::DetectItems(grid, kotae::sheet::ReadOptions{});
+    if (!items.ok()) continue;
+    for (const kotae::sheet::Item& item : *items) {
+      CheckUtf8(item.question);
+      CheckUtf8(item.answer);
+      for (const std::string& option : item.options) CheckUtf8(option);
+    }
   }
   return 0;
 }

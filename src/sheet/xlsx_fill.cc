@@ -541,7 +541,10 @@ Status Fill(const std::string& input_path, const std::string& output_path,
   for (const auto& [sheet_name, sheet_fills] : by_sheet) {
     const xlsx::SheetEntry* entry = nullptr;
     for (const auto& s : book.sheets) {
-      if (s.kind == xlsx::SheetKind::kWorksheet && s.name == sheet_name) entry = &s;
+      // Names as the reader gave them (malformed UTF-8 dropped).
+      if (s.kind == xlsx::SheetKind::kWorksheet && xlsx::SanitizeXmlText(s.name) == sheet_name) {
+        entry = &s;
+      }
     }
     if (entry == nullptr || !zip.Has(entry->part)) {
       return Status::NotFound(input_path + ": no worksheet named '" + sheet_name + "'");

@@ -245,7 +245,9 @@ struct Reader {
           KOTAE_RETURN_IF_ERROR(ChargeText(entry.part, fc.sheet.size()));
           grid.formulas.push_back(std::move(fc));
         }
-        std::string text = CellText(c);
+        // pugixml passes malformed UTF-8 through; the run JSON and the filled workbook need
+        // valid text, so it is dropped here, once, for every reader of the grid.
+        std::string text = xlsx::SanitizeXmlText(CellText(c));
         if (text.empty()) continue;
         KOTAE_RETURN_IF_ERROR(ChargeText(entry.part, text.size()));
         auto& rows = grid.rows;
@@ -432,7 +434,10 @@ struct Reader {
       std::optional<std::vector<std::string>> options = Options(p.formula, p.grid, 0);
       if (!options || options->empty()) continue;  // INDIRECT(), external books: no list
       std::size_t bytes = 0;
-      for (const auto& o : *options) bytes += o.size();
+      for (auto& o : *options) {
+        o = xlsx::SanitizeXmlText(o);
+        bytes += o.size();
+      }
       KOTAE_RETURN_IF_ERROR(ChargeText("validations", bytes));
       grids[p.grid].validations.push_back({std::move(p.ranges), std::move(*options)});
     }
@@ -446,7 +451,7 @@ struct Reader {
       const xlsx::SheetEntry& entry = book.sheets[i];
       if (entry.kind != xlsx::SheetKind::kWorksheet || entry.part.empty()) continue;
       Grid grid;
-      grid.name = entry.name;
+      grid.name = xlsx::SanitizeXmlText(entry.name);
       grid.hidden_sheet = entry.hidden;
       grids.push_back(std::move(grid));
       grid_entry.push_back(static_cast<int>(i));

@@ -67,6 +67,25 @@ TEST(XlsxReader, CellValueKinds) {
               ElementsAre("1", "0.5", "42", "0.333333333333333", "1E+20", "-3.25", "0.3"));
 }
 
+// pugixml passes malformed UTF-8 through; the reader drops it from cells and sheet names so
+// that the run JSON and the filled workbook get valid text (found by fuzz/xlsx_parts_fuzz).
+TEST(XlsxReader, MalformedUtf8IsDropped) {
+  WorkbookSpec spec;
+  spec.shared_strings = "<si><t>暗号化\xff\xffの有無</t></si>";
+  spec.sheets.push_back(
+      {"Sheet\xE7\xAC"
+       "1",
+       "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+       "<c r=\"B1\" t=\"inlineStr\"><is><t>有\xE7\xAC"
+       "り</t></is></c>"
+       "</row></sheetData>"});
+  std::vector<Grid> grids = ReadOk(spec);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids[0].name, "Sheet1");
+  ASSERT_EQ(grids[0].rows.size(), 1u);
+  EXPECT_EQ(grids[0].rows[0], (std::vector<std::string>{"暗号化の有無", "有り"}));
+}
+
 TEST(XlsxReader, CellsWithoutReferencesArePlacedSequentially) {
   WorkbookSpec spec;
   spec.sheets.push_back({"S",
