@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "sheet/csv_reader.h"
+#include "text/normalize_internal.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -20,6 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& row : result->grid.rows) {
     for (const auto& cell : row) {
       if (cell.size() > kotae::sheet::kMaxCellBytes) __builtin_trap();
+      // Whatever the encoding, cells come out as UTF-8 (they go into the run JSON).
+      if (!kotae::text::internal::IsValidUtf8(cell)) __builtin_trap();
     }
   }
   return 0;
