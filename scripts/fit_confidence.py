@@ -11,7 +11,8 @@ positive when its item's first source is accepted, negative when it is not or wh
 has no answer for it.
 
 For every task it prints the AUC of the engine's confidence (the chance that a right answer
-scores above a wrong one) with its auto precision and coverage at the 0.55 threshold, beside
+scores above a wrong one) with its auto precision and coverage at the engine's answer threshold
+(--answer-threshold, EngineOptions::answer_threshold by default), beside
 the same figures for a logistic model fitted on the other tasks (leave one task out), then the
 coefficients fitted on all tasks. The engine keeps its hand-set formula (EngineOptions) while
 the fitted model does not separate better out of sample; this script is how that is checked
@@ -179,6 +180,8 @@ def main():
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--precision", type=float, default=0.95)
     ap.add_argument("--threshold", type=float, help="score every task at this threshold")
+    ap.add_argument("--answer-threshold", type=float, default=0.5,
+                    help="the engine's answer threshold (EngineOptions::answer_threshold)")
     a = ap.parse_args()
     tasks = {}
     for t in a.tasks:
@@ -197,7 +200,7 @@ def main():
         cur = [(c, y, ans) for x, y, ans, c in tasks[held]]
         pooled_cur += cur
         pooled_fit += test
-        p0, c0, _ = at_threshold(cur, 0.55)
+        p0, c0, _ = at_threshold(cur, a.answer_threshold)
         p1, c1, _ = at_threshold(test, t)
         name = held.rsplit("/", 1)[-1][:24]
         print("  %-24s %.3f %7.3f @ %.3f %7.3f %7.3f @ %.3f  (t=%.3f)"

@@ -817,7 +817,7 @@ void Engine::Impl::SupportFromNeighbours(const std::vector<Claim>& claims, Answe
 }
 
 double Engine::Impl::Confidence(const Evidence& e) const {
-  // Term coverage is the main evidence: a library question that shares half of the incoming
+  // Term coverage is the main evidence: a library question that shares about half of the incoming
   // question's IDF mass is as strong as evidence gets for long requirement texts (METI-style
   // sheets run to several sentences), so coverage saturates at `full_coverage`. Concepts and
   // the lead over the next distinct answer adjust it.

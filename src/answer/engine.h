@@ -76,8 +76,8 @@ struct EngineOptions {
 
   // Decision: confidence >= answer_threshold → answered, >= review_threshold → needs_review,
   // else no_match.
-  double answer_threshold = 0.55;
-  double review_threshold = 0.22;
+  double answer_threshold = 0.5;
+  double review_threshold = 0.2;
   // Largest confidence penalty for a best source no further ahead of the next distinct answer
   // than a tie; a lead of half its score or more costs nothing.
   double margin_weight = 0.15;
@@ -89,14 +89,14 @@ struct EngineOptions {
   // sheet that matches it more closely (AnswerAll): an SLA sheet's 「応答時間」, 「バッチ処理時間」
   // and 「同時接続利用者数」 all find the one entry on capacity planning, which answers at most
   // one of them.
-  double weaker_claim_factor = 0.7;
+  double weaker_claim_factor = 0.8;
   // Items whose weighted query terms have at least this cosine similarity ask the same thing
   // (the same requirement for data and for configuration) and may share a best source.
   double same_question_similarity = 0.45;
   // Weight of question terms that no library entry contains, in the coverage measure.
   double unseen_term_weight = 0.5;
   // Share of the question's IDF mass at which term coverage counts as complete evidence.
-  double full_coverage = 0.5;
+  double full_coverage = 0.55;
   // Neighbour support (AnswerAll): checklists keep a topic's questions together, and so do
   // the sheets and documents of a library. An item whose best source lies within
   // `neighbour_span` (a share of that document's entries) of the best source of a confidently

@@ -3,8 +3,8 @@
 // scorer, failing when a change makes ranking or decisions worse.
 //
 // The dev floors are the product targets (meti_from_mic top1 0.85, recall@3 0.95,
-// auto_precision 0.95, abstain_ok 0.90; english_from_monocone top1 0.80, recall@3 0.90) except
-// one the engine does not reach yet: meti_from_mic auto_coverage, target 0.60, floor 0.55.
+// auto_precision 0.95 with auto_coverage 0.60, abstain_ok 0.90; english_from_monocone top1
+// 0.80, recall@3 0.90). meti_from_mic meets its coverage target by one item (28 of 46).
 // The floors of the project's dev tasks (eval/dev) and held-out tasks (eval/) are today's
 // figures rounded down.
 #include <gtest/gtest.h>
@@ -84,7 +84,7 @@ std::vector<GateTask> Tasks() {
        {{"top1", 0.85},
         {"recall@3", 0.95},
         {"auto_precision", 0.95},
-        {"auto_coverage", 0.55},
+        {"auto_coverage", 0.60},
         {"abstain_ok", 0.90}}},
       {"english_from_monocone",
        [] { return Shared("corpus/xlsx/english_questionnaire_blank.xlsx"); },
@@ -114,7 +114,9 @@ std::vector<GateTask> Tasks() {
        {{"top1", 0.74}, {"recall@3", 0.88}, {"auto_precision", 0.50}, {"abstain_ok", 0.85}}},
       // Held out (eval/README.md): an ISO/IEC 27017 checklist answered from a MIC disclosure
       // sheet and from a prose policy, and English vendor-questionnaire wording against a
-      // Japanese library. No weight, threshold or vocabulary form was chosen by looking at them.
+      // Japanese library. No weight, threshold or vocabulary form was chosen by looking at their
+      // rows; their aggregate figures were printed beside the dev figures when the decision
+      // thresholds of 2026-12 were compared, so they are no longer blind to that choice.
       {"heldout_iso27017_from_mic",
        [] { return Seed("004_").string(); },
        [] { return std::vector<fs::path>{Seed("000_")}; },
