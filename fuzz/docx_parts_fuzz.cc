@@ -14,18 +14,14 @@
 #include <string_view>
 #include <vector>
 
+#include "invariants.h"
 #include "sheet/prose_reader.h"
 #include "support/zip_bytes.h"
-#include "text/normalize_internal.h"
 
 namespace {
 
 // Styled headings and outline levels stay well below this.
 constexpr std::size_t kMaxSections = 32;
-
-void CheckUtf8(std::string_view s) {
-  if (!kotae::text::internal::IsValidUtf8(s)) __builtin_trap();
-}
 
 }  // namespace
 
@@ -44,18 +40,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   kotae::Result<kotae::sheet::Questionnaire> read =
       kotae::sheet::ReadDocx(kotae::test::ZipBytes(members), "fuzz.docx");
   if (!read.ok()) {
-    const std::string& message = read.status().message();
-    if (message.find('\n') != std::string::npos || message.rfind("fuzz.docx", 0) != 0) {
-      __builtin_trap();  // errors must be one line naming the file
-    }
+    kotae::fuzz::TrapUnlessOneLineNaming(read.status().message(), "fuzz.docx");
     return 0;
   }
   for (const kotae::sheet::Item& item : read->items) {
-    if (item.sections.size() > kMaxSections) __builtin_trap();
-    CheckUtf8(item.id);
-    CheckUtf8(item.question);
-    CheckUtf8(item.answer);
-    for (const std::string& section : item.sections) CheckUtf8(section);
+    kotae::fuzz::TrapUnlessCleanItem(item, kMaxSections);
   }
   return 0;
 }

@@ -9,22 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "invariants.h"
 #include "sheet/encoding.h"
 #include "sheet/prose_reader.h"
-#include "text/normalize_internal.h"
 
 namespace {
 
-bool OneLineNamingFile(const std::string& message) {
-  return message.find('\n') == std::string::npos && message.rfind("fuzz.", 0) == 0;
-}
-
 // Title lines, explicit levels and a heuristic run together stay well below this.
 constexpr size_t kMaxSections = 32;
-
-void CheckUtf8(std::string_view s) {
-  if (!kotae::text::internal::IsValidUtf8(s)) __builtin_trap();
-}
 
 }  // namespace
 
@@ -34,21 +26,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string name = size % 2 == 0 ? "fuzz.md" : "fuzz.txt";
   kotae::Result<kotae::sheet::DecodedText> text = kotae::sheet::DecodeText(bytes, name);
   if (!text.ok()) {
-    if (!OneLineNamingFile(text.status().message())) __builtin_trap();
+    kotae::fuzz::TrapUnlessOneLineNaming(text.status().message(), name);
     return 0;
   }
   kotae::Result<kotae::sheet::Questionnaire> prose = kotae::sheet::ReadProseText(text->utf8, name);
   if (!prose.ok()) {
-    if (!OneLineNamingFile(prose.status().message())) __builtin_trap();
+    kotae::fuzz::TrapUnlessOneLineNaming(prose.status().message(), name);
     return 0;
   }
   for (const kotae::sheet::Item& item : prose->items) {
-    if (item.sections.size() > kMaxSections) __builtin_trap();
-    CheckUtf8(item.id);
-    CheckUtf8(item.question);
-    CheckUtf8(item.answer);
-    for (const std::string& section : item.sections) CheckUtf8(section);
-    for (const std::string& part : item.question_parts) CheckUtf8(part);
+    kotae::fuzz::TrapUnlessCleanItem(item, kMaxSections);
   }
   return 0;
 }

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "invariants.h"
 #include "text/analyzer.h"
-#include "text/normalize_internal.h"
 #include "text/vocabulary.h"
 
 namespace {
@@ -80,15 +80,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckMatches(*parsed, *sample);
     for (std::uint32_t i = 0; i < parsed->concepts().size(); ++i) (void)parsed->Ancestors(i);
   } else {
-    const std::string& message = parsed.status().message();
-    if (message.find('\n') != std::string::npos || message.rfind("fuzz.tsv", 0) != 0) {
-      __builtin_trap();  // errors must be one line naming the file
-    }
+    kotae::fuzz::TrapUnlessOneLineNaming(parsed.status().message(), "fuzz.tsv");
   }
 
   // (b) The input as text to match.
   const std::string normalized = kotae::text::Normalize(input);
-  if (!kotae::text::internal::IsValidUtf8(normalized)) __builtin_trap();
+  kotae::fuzz::TrapUnlessUtf8(normalized);
   CheckMatches(FixedVocabulary(), normalized);
   return 0;
 }

@@ -14,17 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include "invariants.h"
 #include "sheet/layout.h"
 #include "sheet/reader.h"
 #include "sheet/xlsx_reader.h"
 #include "support/zip_bytes.h"
-#include "text/normalize_internal.h"
 
 namespace {
-
-void CheckUtf8(std::string_view s) {
-  if (!kotae::text::internal::IsValidUtf8(s)) __builtin_trap();
-}
 
 constexpr char kWorkbook[] =
     "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
@@ -69,23 +65,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   kotae::Result<std::vector<kotae::sheet::Grid>> grids =
       kotae::sheet::ReadXlsx(kotae::test::ZipBytes(members), "fuzz.xlsx");
   if (!grids.ok()) {
-    const std::string& message = grids.status().message();
-    if (message.find('\n') != std::string::npos || message.rfind("fuzz.xlsx", 0) != 0) {
-      __builtin_trap();  // errors must be one line naming the file
-    }
+    kotae::fuzz::TrapUnlessOneLineNaming(grids.status().message(), "fuzz.xlsx");
     return 0;
   }
   for (const kotae::sheet::Grid& grid : *grids) {
-    CheckUtf8(grid.name);
+    kotae::fuzz::TrapUnlessUtf8(grid.name);
     for (const auto& row : grid.rows) {
-      for (const std::string& cell : row) CheckUtf8(cell);
+      for (const std::string& cell : row) kotae::fuzz::TrapUnlessUtf8(cell);
     }
     auto items = kotae::sheet::DetectItems(grid, kotae::sheet::ReadOptions{});
     if (!items.ok()) continue;
+    // Sheet headings are bounded by the grid itself, not by a reader limit.
     for (const kotae::sheet::Item& item : *items) {
-      CheckUtf8(item.question);
-      CheckUtf8(item.answer);
-      for (const std::string& option : item.options) CheckUtf8(option);
+      kotae::fuzz::TrapUnlessCleanItem(item, item.sections.size());
     }
   }
   return 0;
