@@ -370,7 +370,10 @@ struct Engine::Impl {
     std::int64_t runner_up = -1;  // best entry with a different answer
   };
   ItemResult Answer(const sheet::Item& item, Query built, Claim* claim = nullptr);
-  void SupportFromNeighbours(const std::vector<Claim>& claims, AnswerRun* run) const;
+  // Sets Evidence::neighbour_support of the items of `run` (one per item of `questionnaire`,
+  // whose best entries are `claims`) and decides the supported ones again.
+  void SupportFromNeighbours(const sheet::Questionnaire& questionnaire,
+                             const std::vector<Claim>& claims, AnswerRun* run) const;
   // What an item asks as a unit-length vector of the weighted words of its query (sheet
   // statistics and library IDF applied), sorted by term, to tell items that ask the same thing
   // from those that do not. Concepts stay out: two questions on backup share the concept
@@ -775,7 +778,8 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
   return result;
 }
 
-void Engine::Impl::SupportFromNeighbours(const std::vector<Claim>& claims, AnswerRun* run) const {
+void Engine::Impl::SupportFromNeighbours(const sheet::Questionnaire& questionnaire,
+                                         const std::vector<Claim>& claims, AnswerRun* run) const {
   const size_t n = run->items.size();
   const size_t reach = options.neighbour_items;
   std::vector<double> first_pass(n);
@@ -795,8 +799,10 @@ void Engine::Impl::SupportFromNeighbours(const std::vector<Claim>& claims, Answe
     const size_t from = i > reach ? i - reach : 0;
     for (size_t j = from; j < n && j <= i + reach; ++j) {
       const std::int64_t theirs = claims[j].entry;
-      // The same entry is a rival claim (see AnswerAll), not support.
+      // The same entry is a rival claim (see AnswerAll), not support; the next sheet of a
+      // workbook starts a new order.
       if (j == i || theirs < 0 || theirs == mine) continue;
+      if (questionnaire.items[j].sheet != questionnaire.items[i].sheet) continue;
       if (entry_doc[static_cast<size_t>(theirs)] != doc) continue;
       const double apart = static_cast<double>(std::abs(theirs - mine));
       if (apart > span) continue;
@@ -948,7 +954,7 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
       impl_->Decide(&run.items[i]);
     }
   }
-  impl_->SupportFromNeighbours(claims, &run);
+  impl_->SupportFromNeighbours(questionnaire, claims, &run);
   impl_->sheet_df.clear();
   impl_->sheet_parts.clear();
   impl_->sheet_items = 0;

@@ -372,6 +372,38 @@ TEST_F(EngineTest, NeighbourAnsweredFromTheNextEntrySupportsAnItem) {
   }
 }
 
+// Support needs the two sources in one library document and the two items on one sheet: the
+// entries of two files, or the rows of two worksheets, keep no common order.
+TEST_F(EngineTest, NeighboursSupportWithinOneDocumentAndOneSheet) {
+  const sheet::Item encryption = MakeItem("通信の暗号化の有無と方式", "");
+  const sheet::Item spoofing =
+      MakeItem("利用者を偽サイトへ誘導するなりすましを防ぐためのサーバ証明書の利用", "");
+  auto vocabulary = text::Vocabulary::Parse(kVocabulary, "test-vocabulary");
+  ASSERT_TRUE(vocabulary.ok());
+  // The two entries are consecutive in the library but come from two files.
+  std::vector<sheet::Item> rows = TopicOrderedLibrary(11);
+  sheet::Questionnaire first, second;
+  first.items.assign(rows.begin(), rows.begin() + 11);
+  second.items.assign(rows.begin() + 11, rows.end());
+  Library library;
+  library.Add("first.csv", first);
+  library.Add("second.csv", second);
+  auto two_files =
+      Engine::Create(std::move(library), std::make_shared<const text::Vocabulary>(*vocabulary));
+  ASSERT_TRUE(two_files.ok());
+  sheet::Questionnaire sheet;
+  sheet.path = "incoming.xlsx";
+  sheet.items = {encryption, spoofing};
+  AnswerRun run = (*two_files)->AnswerAll(sheet);
+  ASSERT_NE(run.items[1].sources[0].answer.find("EV証明書"), std::string::npos);
+  EXPECT_EQ(run.items[1].evidence.neighbour_support, 0.0);
+
+  auto one_file = MakeEngine(TopicOrderedLibrary(11));
+  EXPECT_GT(one_file->AnswerAll(sheet).items[1].evidence.neighbour_support, 0.0);
+  sheet.items[1].sheet = "Other";
+  EXPECT_EQ(one_file->AnswerAll(sheet).items[1].evidence.neighbour_support, 0.0);
+}
+
 // Neighbours that are themselves unsure, or too many rows away, support nothing.
 TEST_F(EngineTest, UnsureOrDistantNeighboursSupportNothing) {
   auto engine = MakeEngine(TopicOrderedLibrary(11));
