@@ -262,8 +262,10 @@ std::string SanitizeXmlText(std::string_view text) {
       continue;
     }
     // Decode one UTF-8 sequence; anything malformed is dropped byte by byte.
-    std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-    if (len == 0 || len > 4 || i + len > n) {
+    // Lead bytes C2–F4 only: C0/C1 would be overlong, F5–FF never start a sequence (F8–FB with
+    // three continuation bytes would otherwise decode to a plausible code point).
+    std::size_t len = b > 0xF4 ? 0 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+    if (len == 0 || i + len > n) {
       ++i;
       continue;
     }

@@ -8,6 +8,7 @@
 
 #include "base/file.h"
 #include "sheet/xlsx_builder.h"
+#include "sheet/xlsx_internal.h"
 #include "sheet/xlsx_reader.h"
 #include "sheet/zip_archive.h"
 
@@ -65,6 +66,27 @@ TEST(XlsxReader, CellValueKinds) {
   EXPECT_THAT(g.rows[1], ElementsAre("inline", "plain!", "TRUE", "FALSE", "#N/A"));
   EXPECT_THAT(g.rows[2],
               ElementsAre("1", "0.5", "42", "0.333333333333333", "1E+20", "-3.25", "0.3"));
+}
+
+// What may go into an XML part: well-formed UTF-8 of characters XML 1.0 allows. Each case is
+// (input, kept); the F8 lead byte is what fuzz/docx_parts_fuzz found passing as a character.
+TEST(XlsxInternal, SanitizeXmlTextKeepsOnlyWellFormedUtf8) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"有り\tYes\n", "有り\tYes\n"},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},  // U+1F600, four bytes
+      {"a\x01z", "az"},                          // C0 control
+      {"a\x80z", "az"},                          // lone continuation byte
+      {"a\xC0\xAFz", "az"},                      // overlong '/'
+      {"a\xE0\x80\xAFz", "az"},                  // overlong, three bytes
+      {"a\xED\xA0\x80z", "az"},                  // UTF-16 surrogate
+      {"a\xEF\xBF\xBEz", "az"},                  // U+FFFE
+      {"a\xF4\x90\x80\x80z", "az"},              // above U+10FFFF
+      {"a\xFB\xBB\xBB\xBBz", "az"},              // F8–FF never lead a sequence
+      {"a\xE6\x97", "a"},                        // truncated at the end
+  };
+  for (const auto& [input, kept] : cases) {
+    EXPECT_EQ(xlsx::SanitizeXmlText(input), kept) << ::testing::PrintToString(input);
+  }
 }
 
 // pugixml passes malformed UTF-8 through; the reader drops it from cells and sheet names so
