@@ -796,6 +796,7 @@ void Engine::Impl::SupportFromNeighbours(const sheet::Questionnaire& questionnai
     const double span = std::max(1.0, std::floor(options.neighbour_span * doc_entries[doc]));
     const std::int64_t rival = claims[i].runner_up;
     double support = 0;
+    size_t supporter = i;
     const size_t from = i > reach ? i - reach : 0;
     for (size_t j = from; j < n && j <= i + reach; ++j) {
       const std::int64_t theirs = claims[j].entry;
@@ -814,10 +815,14 @@ void Engine::Impl::SupportFromNeighbours(const sheet::Questionnaire& questionnai
           static_cast<double>(std::abs(rival - theirs)) <= span) {
         strength *= std::min(1.0, 2.0 * run->items[i].evidence.margin);
       }
-      support = std::max(support, strength);
+      if (strength > support) {
+        support = strength;
+        supporter = j;
+      }
     }
     if (support <= 0) continue;
     run->items[i].evidence.neighbour_support = support;
+    run->items[i].evidence.neighbour_id = run->items[supporter].id;
     Decide(&run->items[i]);
   }
 }
@@ -864,7 +869,7 @@ void Engine::Impl::Decide(ItemResult* result) const {
                       (e.strongest_claim ? "match it less closely" : "match it more closely");
   }
   if (e.neighbour_support > 0) {
-    result->reason += "; an item nearby was answered from a neighbouring entry";
+    result->reason += "; " + e.neighbour_id + " nearby was answered from a neighbouring entry";
   }
   result->answer.clear();
   result->choice.clear();

@@ -48,6 +48,7 @@ struct Evidence {
   // past the answer threshold that neighbour is, how near its source, and, when this item's
   // runner-up lies in the same neighbourhood, how far ahead of it the best source is.
   double neighbour_support = 0;
+  std::string neighbour_id;  // the supporting item ("Sheet!R12"), empty without support
 };
 
 struct ItemResult {

@@ -41,7 +41,8 @@ std::string RunToJson(const AnswerRun& run) {
                        {"disagree", e.disagree},
                        {"shared_best", e.shared_best},
                        {"strongest_claim", e.strongest_claim},
-                       {"neighbour_support", Round4(e.neighbour_support)}};
+                       {"neighbour_support", Round4(e.neighbour_support)},
+                       {"neighbour", e.neighbour_id}};
     }
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const Source& s : item.sources) {

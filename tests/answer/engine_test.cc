@@ -360,6 +360,9 @@ TEST_F(EngineTest, NeighbourAnsweredFromTheNextEntrySupportsAnItem) {
     const Evidence& e = run.items[1].evidence;
     if (row == 11) {
       EXPECT_GT(e.neighbour_support, 0.0);
+      EXPECT_EQ(e.neighbour_id, run.items[0].id);
+      EXPECT_NE(run.items[1].reason.find(run.items[0].id + " nearby"), std::string::npos)
+          << run.items[1].reason;
       EXPECT_GT(run.items[1].confidence, alone.confidence);
       EXPECT_NEAR(run.items[1].confidence,
                   alone.confidence +
@@ -367,6 +370,7 @@ TEST_F(EngineTest, NeighbourAnsweredFromTheNextEntrySupportsAnItem) {
                   1e-9);
     } else {
       EXPECT_EQ(e.neighbour_support, 0.0);
+      EXPECT_TRUE(e.neighbour_id.empty());
       EXPECT_DOUBLE_EQ(run.items[1].confidence, alone.confidence);
     }
   }

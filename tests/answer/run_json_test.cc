@@ -25,6 +25,7 @@ TEST(RunToJson, FollowsTheContract) {
   item.evidence.shared_best = 2;
   item.evidence.strongest_claim = false;
   item.evidence.neighbour_support = 0.123456;
+  item.evidence.neighbour_id = "Sheet!R7";
   run.items = {item, ItemResult{}};
 
   const auto j = nlohmann::json::parse(RunToJson(run));
@@ -48,6 +49,7 @@ TEST(RunToJson, FollowsTheContract) {
   EXPECT_EQ(first["evidence"]["shared_best"], 2);
   EXPECT_EQ(first["evidence"]["strongest_claim"], false);
   EXPECT_DOUBLE_EQ(first["evidence"]["neighbour_support"].get<double>(), 0.1235);
+  EXPECT_EQ(first["evidence"]["neighbour"], "Sheet!R7");
   EXPECT_FALSE(j["items"][1].contains("evidence"));
 }
 
