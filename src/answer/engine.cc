@@ -371,9 +371,11 @@ struct Engine::Impl {
   };
   ItemResult Answer(const sheet::Item& item, Query built, Claim* claim = nullptr);
   // Sets Evidence::neighbour_support of the items of `run` (one per item of `questionnaire`,
-  // whose best entries are `claims`) and decides the supported ones again.
+  // whose best entries are `claims`) from the confidence their evidence gives so far, and
+  // marks in `changed` the items it supports.
   void SupportFromNeighbours(const sheet::Questionnaire& questionnaire,
-                             const std::vector<Claim>& claims, AnswerRun* run) const;
+                             const std::vector<Claim>& claims, AnswerRun* run,
+                             std::vector<bool>* changed) const;
   // What an item asks as a unit-length vector of the weighted words of its query (sheet
   // statistics and library IDF applied), sorted by term, to tell items that ask the same thing
   // from those that do not. Concepts stay out: two questions on backup share the concept
@@ -779,11 +781,15 @@ ItemResult Engine::Impl::Answer(const sheet::Item& item, Query built, Claim* cla
 }
 
 void Engine::Impl::SupportFromNeighbours(const sheet::Questionnaire& questionnaire,
-                                         const std::vector<Claim>& claims, AnswerRun* run) const {
+                                         const std::vector<Claim>& claims, AnswerRun* run,
+                                         std::vector<bool>* changed) const {
   const size_t n = run->items.size();
   const size_t reach = options.neighbour_items;
-  std::vector<double> first_pass(n);
-  for (size_t i = 0; i < n; ++i) first_pass[i] = run->items[i].confidence;
+  std::vector<double> first_pass(n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    const ItemResult& r = run->items[i];
+    if (r.evidence.found && !r.sources.empty()) first_pass[i] = Confidence(r.evidence);
+  }
   // How far past the answer threshold a neighbour is: a neighbour that is itself unsure
   // supports nothing.
   const double threshold = std::min(options.answer_threshold, 0.99);
@@ -823,7 +829,7 @@ void Engine::Impl::SupportFromNeighbours(const sheet::Questionnaire& questionnai
     if (support <= 0) continue;
     run->items[i].evidence.neighbour_support = support;
     run->items[i].evidence.neighbour_id = run->items[supporter].id;
-    Decide(&run->items[i]);
+    (*changed)[i] = true;
   }
 }
 
@@ -939,6 +945,8 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
   // Each claimant is compared with the strongest kMaxRivals others only, so that a sheet of
   // many thousand rows that all find one entry stays linear.
   constexpr size_t kMaxRivals = 64;
+  // Items whose evidence the sheet changed are decided again, once, at the end.
+  std::vector<bool> changed(claims.size(), false);
   for (auto& [entry, items] : by_entry) {
     if (items.size() < 2) continue;
     std::stable_sort(items.begin(), items.end(), [&](size_t a, size_t b) {
@@ -956,10 +964,13 @@ AnswerRun Engine::AnswerAll(const sheet::Questionnaire& questionnaire) {
         ++e.shared_best;
         if (claims[j].rank_score > claims[i].rank_score) e.strongest_claim = false;
       }
-      impl_->Decide(&run.items[i]);
+      changed[i] = e.shared_best > 0;
     }
   }
-  impl_->SupportFromNeighbours(questionnaire, claims, &run);
+  impl_->SupportFromNeighbours(questionnaire, claims, &run, &changed);
+  for (size_t i = 0; i < changed.size(); ++i) {
+    if (changed[i]) impl_->Decide(&run.items[i]);
+  }
   impl_->sheet_df.clear();
   impl_->sheet_parts.clear();
   impl_->sheet_items = 0;
